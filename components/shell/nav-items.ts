@@ -1,0 +1,16 @@
+import { Plug, Users, Workflow, type LucideIcon } from "lucide-react";
+import type { Role } from "@/lib/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  roles: readonly Role[];
+}
+
+/** The sidebar, by role: a reviewer sees only what reviewing needs. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/workflows", label: "Workflows", icon: Workflow, roles: ["admin", "owner", "reviewer"] },
+  { href: "/admin/connectors", label: "Connectors", icon: Plug, roles: ["admin"] },
+  { href: "/admin/users", label: "Users", icon: Users, roles: ["admin"] },
+];

@@ -1,0 +1,126 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { dataDir, ensureDir } from "./data-dir";
+import { acquireDataDirLock } from "./pglite-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** Both engines share Drizzle's Postgres core, so every query is written once. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseEngine = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  engine: DatabaseEngine;
+  /** Where it lives, safe to print (password removed). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A postgres:// URL; when absent, embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory, or "memory://" for an in-memory database. Defaults to `.data/pglite`. */
+  pgliteDir?: string;
+}
+
+export class DatabaseConnectError extends Error {
+  override name = "DatabaseConnectError";
+}
+
+const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
+/** Any fixed 64-bit key; it only has to be the same for every Switchboard process. */
+const MIGRATION_LOCK_KEY = 7_236_412_901n;
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(an unparsable DATABASE_URL)";
+  }
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  return options.url ? openPostgres(options.url) : openPglite(options.pgliteDir);
+}
+
+async function openPglite(dir = path.join(dataDir(), "pglite")): Promise<Database> {
+  const inMemory = dir.startsWith("memory://");
+  let release = () => {};
+  if (!inMemory) {
+    // PGlite creates only the last folder of its path.
+    ensureDir(dir);
+    release = acquireDataDirLock(dir);
+  }
+  try {
+    const client = await PGlite.create(inMemory ? undefined : dir);
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db,
+      engine: "pglite",
+      location: inMemory ? "memory://" : dir,
+      async close() {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const location = redactUrl(url);
+  const connect = (max: number) =>
+    postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
+  const migrator = connect(1);
+  try {
+    // A single connection, so the advisory lock and the migration share one session: two processes starting
+    // at once migrate one after the other, and the second finds nothing to do.
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+  } catch (error) {
+    await migrator.end({ timeout: 1 }).catch(() => {});
+    throw new DatabaseConnectError(`Cannot use the database at ${location}: ${describe(error)}`);
+  }
+  await migrator.end({ timeout: 5 });
+  const client = connect(Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return {
+    db,
+    engine: "postgres",
+    location,
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}
+
+export async function appliedMigrationCount(db: Db): Promise<number> {
+  const result = await db.execute<{ count: number }>(
+    sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+  );
+  const rows = Array.isArray(result) ? result : (result as unknown as { rows: { count: number }[] }).rows;
+  return Number(rows[0]?.count ?? 0);
+}
