@@ -1,0 +1,31 @@
+import type { CaseFields } from "../features/model-input";
+import type { EmbeddedModel } from "./embedded-model";
+import { predict } from "./predict";
+
+export interface EmbeddedClassifyRequest {
+  text: string;
+  fields?: CaseFields;
+  labels: readonly string[];
+}
+
+export interface EmbeddedClassifyResult {
+  label: string;
+  confidence: number;
+  scores: Record<string, number>;
+  explanation: string;
+}
+
+/**
+ * The answer the engine's Models port expects from a classify node, produced by
+ * an embedded model. The label list of the node restricts the choice; labels the
+ * model never saw get no score.
+ */
+export function classifyWithEmbeddedModel(model: EmbeddedModel, request: EmbeddedClassifyRequest): EmbeddedClassifyResult {
+  const prediction = predict(model, { text: request.text, fields: request.fields }, { labels: request.labels });
+  const cutoff = model.training.cutoff ? ` before ${model.training.cutoff.slice(0, 10)}` : "";
+  const heldOut = model.heldOut ? `; held-out accuracy ${(model.heldOut.accuracy * 100).toFixed(1)}%` : "";
+  return {
+    ...prediction,
+    explanation: `Embedded model trained on ${model.training.size} past cases${cutoff}${heldOut}.`,
+  };
+}

@@ -1,0 +1,64 @@
+import type { ModelInput } from "../features/model-input";
+import { accuracy } from "../metrics/accuracy";
+import { expectedCalibrationError } from "../metrics/expected-calibration-error";
+import { macroF1 } from "../metrics/macro-f1";
+import { reliabilityBins } from "../metrics/reliability-bins";
+import type { CalibrationSliceMethod } from "./choose-calibration-slice";
+import type { LogitScorer } from "./create-logit-scorer";
+import type { HeldOutMetrics } from "./embedded-model";
+import { fitTemperature } from "./fit-temperature";
+import { softmaxInPlace } from "./softmax-in-place";
+
+const BINS = 15;
+
+/** Scores the slice, fits the temperature on it, and measures before and after. */
+export function calibrateOnHeldOut(
+  score: LogitScorer,
+  cases: ReadonlyArray<ModelInput & { label: string }>,
+  labels: readonly string[],
+  method: CalibrationSliceMethod,
+): { temperature: number; metrics: HeldOutMetrics } {
+  const labelCount = labels.length;
+  const labelIndex = new Map(labels.map((label, k) => [label, k]));
+  const logits = new Float32Array(cases.length * labelCount);
+  const targets = new Int32Array(cases.length);
+  const row = new Float64Array(labelCount);
+  cases.forEach((c, i) => {
+    score(c, row);
+    logits.set(row, i * labelCount);
+    targets[i] = labelIndex.get(c.label)!;
+  });
+  const temperature = fitTemperature(logits, targets, labelCount);
+
+  const actual = cases.map((c) => c.label);
+  const predicted: string[] = [];
+  const correct: boolean[] = [];
+  const probabilities = new Float64Array(labelCount);
+  /** Top-label confidence of every case at temperature t (the top label itself does not depend on t). */
+  const confidenceAt = (t: number) =>
+    cases.map((_, i) => {
+      for (let k = 0; k < labelCount; k++) probabilities[k] = logits[i * labelCount + k]!;
+      return probabilities[softmaxInPlace(probabilities, t)]!;
+    });
+  cases.forEach((_, i) => {
+    for (let k = 0; k < labelCount; k++) probabilities[k] = logits[i * labelCount + k]!;
+    const best = softmaxInPlace(probabilities);
+    predicted.push(labels[best]!);
+    correct.push(best === targets[i]);
+  });
+  const before = confidenceAt(1);
+  const after = confidenceAt(temperature);
+  return {
+    temperature,
+    metrics: {
+      method,
+      size: cases.length,
+      accuracy: accuracy(actual, predicted),
+      macroF1: macroF1(actual, predicted),
+      eceBeforeCalibration: expectedCalibrationError(before, correct, BINS),
+      eceAfterCalibration: expectedCalibrationError(after, correct, BINS),
+      reliabilityBefore: reliabilityBins(before, correct, BINS),
+      reliabilityAfter: reliabilityBins(after, correct, BINS),
+    },
+  };
+}

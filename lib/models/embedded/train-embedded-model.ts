@@ -1,0 +1,112 @@
+import { collectFeatureHashes, createFeatureBags } from "../features/collect-feature-hashes";
+import { resolveFeatureConfig, type FeatureConfig } from "../features/feature-config";
+import type { CountedIds } from "../features/feature-space";
+import { chooseCalibrationSlice } from "./choose-calibration-slice";
+import { createLogitScorer } from "./create-logit-scorer";
+import type { EmbeddedModel, HeldOutMetrics, TrainingCase, TrainingSettings } from "./embedded-model";
+import { calibrateOnHeldOut } from "./evaluate-held-out";
+import { fitLinearModel, type CaseBlocks } from "./fit-linear-model";
+
+export interface TrainEmbeddedModelOptions {
+  cases: readonly TrainingCase[];
+  /** Only cases that occurred strictly before this are used. Omit only for data with no notion of time. */
+  cutoff?: Date;
+  features?: Partial<FeatureConfig>;
+  training?: Partial<TrainingSettings>;
+}
+
+export const defaultTrainingSettings: TrainingSettings = {
+  l2: 1e-5,
+  epochs: 6,
+  learningRate: 1,
+  seed: 1,
+  heldOutFraction: 0.15,
+  heldOutSlice: "auto",
+  refitOnAll: true,
+};
+
+/** Fewer cases than this and no slice is held out: calibration on a handful would be noise. */
+const MIN_CASES_TO_CALIBRATE = 30;
+
+function copyBlock(block: CountedIds): CountedIds {
+  return { ids: block.ids.slice(0, block.distinct), counts: block.counts.slice(0, block.distinct), distinct: block.distinct };
+}
+
+function selectEligible(cases: readonly TrainingCase[], cutoff: Date | undefined) {
+  if (!cutoff) return { eligible: [...cases], excludedAtOrAfterCutoff: 0, excludedWithoutTime: 0 };
+  const limit = cutoff.getTime();
+  if (Number.isNaN(limit)) throw new Error("trainEmbeddedModel: the cut-off is not a valid date");
+  const eligible: TrainingCase[] = [];
+  let excludedAtOrAfterCutoff = 0;
+  let excludedWithoutTime = 0;
+  for (const c of cases) {
+    const time = c.occurredAt?.getTime();
+    if (time === undefined || Number.isNaN(time)) excludedWithoutTime++;
+    else if (time < limit) eligible.push(c);
+    else excludedAtOrAfterCutoff++;
+  }
+  return { eligible, excludedAtOrAfterCutoff, excludedWithoutTime };
+}
+
+/**
+ * Trains the embedded model on a workflow's labelled history: TF-IDF / hashed
+ * field features, L2 softmax regression, temperature scaling on the latest
+ * held-out slice, then (by default) a refit on every pre-cut-off case.
+ * Pure and deterministic: the same cases and seed give the same model.
+ */
+export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): EmbeddedModel {
+  const featureConfig = resolveFeatureConfig(options.features);
+  const settings: TrainingSettings = { ...defaultTrainingSettings, ...options.training };
+  const { eligible, excludedAtOrAfterCutoff, excludedWithoutTime } = selectEligible(options.cases, options.cutoff);
+  if (eligible.length === 0) throw new Error("trainEmbeddedModel: no labelled case precedes the cut-off");
+
+  const labels = [...new Set(eligible.map((c) => c.label))].sort();
+  const labelIndex = new Map(labels.map((label, k) => [label, k]));
+  const targets = Int32Array.from(eligible, (c) => labelIndex.get(c.label)!);
+  const bags = createFeatureBags();
+  const blocks: CaseBlocks[] = eligible.map((c) => {
+    collectFeatureHashes(bags, c, featureConfig);
+    return [copyBlock(bags.words), copyBlock(bags.chars), copyBlock(bags.fields)];
+  });
+  const softmaxOptions = { l2: settings.l2, epochs: settings.epochs, learningRate: settings.learningRate, seed: settings.seed };
+
+  let temperature = 1;
+  let heldOut: HeldOutMetrics | null = null;
+  let sliceModel: ReturnType<typeof fitLinearModel> | null = null;
+  if (eligible.length >= MIN_CASES_TO_CALIBRATE && settings.heldOutFraction > 0) {
+    const slice = chooseCalibrationSlice(eligible, settings.heldOutFraction, settings.seed, settings.heldOutSlice);
+    sliceModel = fitLinearModel(
+      slice.fit.map((i) => blocks[i]!),
+      Int32Array.from(slice.fit, (i) => targets[i]!),
+      labels.length,
+      featureConfig,
+      softmaxOptions,
+    );
+    const scorer = createLogitScorer(sliceModel.space, sliceModel.linear, featureConfig);
+    const calibrated = calibrateOnHeldOut(scorer, slice.heldOut.map((i) => eligible[i]!), labels, slice.method);
+    temperature = calibrated.temperature;
+    heldOut = calibrated.metrics;
+  }
+  const useSliceModel = sliceModel !== null && !settings.refitOnAll;
+  const final = useSliceModel ? sliceModel! : fitLinearModel(blocks, targets, labels.length, featureConfig, softmaxOptions);
+
+  const labelCounts: Record<string, number> = {};
+  for (const c of eligible) labelCounts[c.label] = (labelCounts[c.label] ?? 0) + 1;
+  return {
+    labels,
+    featureConfig,
+    space: final.space,
+    linear: final.linear,
+    quantized: final.quantized,
+    temperature,
+    training: {
+      ...settings,
+      size: useSliceModel ? eligible.length - (heldOut?.size ?? 0) : eligible.length,
+      cutoff: options.cutoff ? options.cutoff.toISOString() : null,
+      excludedAtOrAfterCutoff,
+      excludedWithoutTime,
+      labelCounts,
+    },
+    heldOut,
+  };
+}
