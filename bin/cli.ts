@@ -13,6 +13,7 @@ import { runTestCases } from "../lib/engine/testing/run-test-cases";
 import { validateGraph } from "../lib/engine/validate/validate-graph";
 import { supportTriageGraph } from "../lib/demo/support-triage";
 import { z } from "zod";
+import { BACKTEST_USAGE, backtestCommand } from "./commands/backtest";
 import { portsForMode, MODES, type Mode } from "./cli/ports-for-mode";
 import { CliInputError, readJsonFile } from "./cli/read-json-file";
 
@@ -32,6 +33,7 @@ Commands:
       [--reads <reads.json>]                 backtest: connector reads by "connectorId.operation"
       [--no-trace]                           print the outcome only
   export-demo <out.json>                     write the support-triage demo graph
+${BACKTEST_USAGE}
   help                                       show this text
 
 Exit codes: 0 ok, 1 invalid graph or failing tests, 2 bad usage or unreadable input.`;
@@ -145,6 +147,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runCommand(args, io);
       case "export-demo":
         return exportDemoCommand(args, io);
+      case "backtest":
+        return await backtestCommand(args, io);
       case "help":
       case "--help":
       case "-h":

@@ -83,7 +83,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </DropdownMenu.Portal>
         </DropdownMenu.Root>
       </aside>
-      <main className="ml-56 flex-1 px-8 py-6">{children}</main>
+      <main className="ml-56 min-w-0 flex-1 px-8 py-6">{children}</main>
     </div>
   );
 }

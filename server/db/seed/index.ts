@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../config";
 import type { Db } from "../client";
 import { user } from "../schema";
+import { seedDemoHistoryAndBacktest } from "../../services/backtests/demo";
 import { seedDemoWorkspace } from "./demo-workspace";
 import { createUserWithPassword } from "./users";
 
@@ -22,13 +23,16 @@ export async function seedOnFirstStart(db: Db, options: { demo: boolean; log?: (
 }
 
 async function seedEmpty(db: Db, demo: boolean, log: (line: string) => void) {
-
   if (demo) {
     const ids: Record<string, string> = {};
     for (const demoUser of DEMO_USERS) {
       ids[demoUser.role] = await createUserWithPassword(db, { ...demoUser, password: DEMO_PASSWORD });
     }
-    await seedDemoWorkspace(db, { ownerId: ids.owner ?? null });
+    const { workflowId } = await seedDemoWorkspace(db, { ownerId: ids.owner ?? null });
+    if (ids.owner && ids.reviewer && ids.admin) {
+      // 120 days of history, criteria agreed beforehand, a signed-off backtest and a failing one.
+      await seedDemoHistoryAndBacktest(db, { workflowId, ownerId: ids.owner, adminId: ids.admin });
+    }
     log(`[switchboard] demo workspace seeded; sign in as ${DEMO_USERS.map((u) => u.email).join(", ")} (password: ${DEMO_PASSWORD})`);
     return { seeded: true as const };
   }

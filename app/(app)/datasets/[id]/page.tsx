@@ -1,0 +1,13 @@
+import { DatasetDetail } from "@/components/datasets/dataset-detail";
+import { NotAllowed } from "@/components/shell/not-allowed";
+import { hasRole, requirePageUser } from "@/server/page-auth";
+
+export const metadata = { title: "Dataset" };
+const ROLES_ALLOWED = ["admin", "owner"] as const;
+
+export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  if (!hasRole(user, ROLES_ALLOWED)) return <NotAllowed role={user.role} needed={ROLES_ALLOWED} />;
+  const { id } = await params;
+  return <DatasetDetail datasetId={id} />;
+}
