@@ -16,7 +16,7 @@ export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
   return roles.includes(user.role);
 }
 
-/** Everyone starts at the workflow list. */
-export function homePathFor(_user: SessionUser): string {
-  return "/workflows";
+/** Reviewers start where their work is, the inbox; everyone else at the workflows. */
+export function homePathFor(user: SessionUser): string {
+  return user.role === "reviewer" ? "/inbox" : "/workflows";
 }

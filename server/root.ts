@@ -2,6 +2,8 @@ import { router } from "./trpc";
 import { backtestsRouter } from "./routers/backtests";
 import { connectorsRouter } from "./routers/connectors";
 import { datasetsRouter } from "./routers/datasets";
+import { reviewsRouter } from "./routers/reviews";
+import { thresholdsRouter } from "./routers/thresholds";
 import { usersRouter } from "./routers/users";
 import { workflowsRouter } from "./routers/workflows";
 
@@ -9,6 +11,8 @@ export const appRouter = router({
   users: usersRouter,
   workflows: workflowsRouter,
   connectors: connectorsRouter,
+  reviews: reviewsRouter,
+  thresholds: thresholdsRouter,
   datasets: datasetsRouter,
   backtests: backtestsRouter,
 });

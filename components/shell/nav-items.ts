@@ -1,4 +1,4 @@
-import { Database, FlaskConical, Plug, Users, Workflow, type LucideIcon } from "lucide-react";
+import { Database, FlaskConical, Inbox, ListChecks, Plug, SlidersHorizontal, Users, Workflow, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/roles";
 
 export interface NavItem {
@@ -10,9 +10,12 @@ export interface NavItem {
 
 /** The sidebar, by role: a reviewer sees only what reviewing needs. */
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/inbox", label: "Inbox", icon: Inbox, roles: ["reviewer", "admin", "owner"] },
   { href: "/workflows", label: "Workflows", icon: Workflow, roles: ["admin", "owner", "reviewer"] },
   { href: "/backtests", label: "Backtests", icon: FlaskConical, roles: ["admin", "owner"] },
   { href: "/datasets", label: "Datasets", icon: Database, roles: ["admin", "owner"] },
   { href: "/admin/connectors", label: "Connectors", icon: Plug, roles: ["admin"] },
+  { href: "/admin/thresholds", label: "Thresholds", icon: SlidersHorizontal, roles: ["admin"] },
+  { href: "/admin/queues", label: "Review queues", icon: ListChecks, roles: ["admin"] },
   { href: "/admin/users", label: "Users", icon: Users, roles: ["admin"] },
 ];

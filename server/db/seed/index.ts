@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../config";
 import type { Db } from "../client";
 import { user } from "../schema";
 import { seedDemoHistoryAndBacktest } from "../../services/backtests/demo";
+import { seedDemoInbox } from "../../services/reviews/demo";
 import { seedDemoWorkspace } from "./demo-workspace";
 import { createUserWithPassword } from "./users";
 
@@ -32,6 +33,8 @@ async function seedEmpty(db: Db, demo: boolean, log: (line: string) => void) {
     if (ids.owner && ids.reviewer && ids.admin) {
       // 120 days of history, criteria agreed beforehand, a signed-off backtest and a failing one.
       await seedDemoHistoryAndBacktest(db, { workflowId, ownerId: ids.owner, adminId: ids.admin });
+      // The review inbox: queues, open tasks (some overdue) and a reviewer's decided history.
+      await seedDemoInbox(db, { workflowId, reviewerId: ids.reviewer, adminId: ids.admin });
     }
     log(`[switchboard] demo workspace seeded; sign in as ${DEMO_USERS.map((u) => u.email).join(", ")} (password: ${DEMO_PASSWORD})`);
     return { seeded: true as const };
