@@ -1,0 +1,89 @@
+"use client";
+
+import { BookOpen } from "lucide-react";
+import { FormSection, TextAreaField, TextField } from "@/components/editor/form/fields";
+import { ItemFieldSelect } from "@/components/editor/form/item-field-select";
+import { issuesAt } from "@/components/editor/form/issues";
+import { ObjectList } from "@/components/editor/form/object-list";
+import { ThresholdField } from "@/components/editor/form/threshold-field";
+import type { ConfigFormProps, NodeEditorModule } from "@/components/editor/node-editor-types";
+import type { MatchConfig } from "./definition";
+
+function MatchForm({ config, onChange, issues, context }: ConfigFormProps<MatchConfig>) {
+  const entries = Array.isArray(config.entries) ? config.entries : [];
+  const disabled = context.readOnly;
+  return (
+    <>
+      <ThresholdField
+        label="Similarity threshold"
+        value={config.threshold}
+        onChange={(threshold) => onChange({ ...config, threshold }, "threshold")}
+        issues={issuesAt(issues, "threshold")}
+        override={context.thresholdOverride}
+        hint="The closest entry counts as a match at or above this score."
+        disabled={disabled}
+      />
+      <ItemFieldSelect
+        label="Reads"
+        value={config.inputField}
+        onChange={(inputField) => onChange({ ...config, inputField })}
+        fields={context.itemFields}
+        types={["string", "enum"]}
+        defaultLabel={`The text field${context.textField ? ` (${context.textField})` : ""}`}
+        issues={issuesAt(issues, "inputField")}
+        disabled={disabled}
+      />
+      <FormSection title={`Known resolutions (${entries.length})`}>
+        <ObjectList
+          label="Entry"
+          items={entries}
+          onChange={(next) => onChange({ ...config, entries: next }, "entries")}
+          create={() => ({ id: `entry-${entries.length + 1}`, title: "", text: "", reply: "" })}
+          itemTitle={(e, i) => e.title || e.id || `Entry ${i + 1}`}
+          issues={issuesAt(issues, "entries")}
+          disabled={disabled}
+          render={(entry, i, update) => (
+            <>
+              <div className="grid grid-cols-2 gap-2">
+                <TextField
+                  label="Id"
+                  mono
+                  value={entry.id}
+                  onChange={(id) => update({ ...entry, id })}
+                  issues={issuesAt(issues, `entries.${i}.id`)}
+                  disabled={disabled}
+                />
+                <TextField
+                  label="Title"
+                  value={entry.title}
+                  onChange={(title) => update({ ...entry, title })}
+                  issues={issuesAt(issues, `entries.${i}.title`)}
+                  disabled={disabled}
+                />
+              </div>
+              <TextAreaField
+                label="What it looks like"
+                rows={2}
+                value={entry.text}
+                onChange={(text) => update({ ...entry, text })}
+                issues={issuesAt(issues, `entries.${i}.text`)}
+                hint="In the customer's words: this is what is matched."
+                disabled={disabled}
+              />
+              <TextAreaField
+                label="Reply"
+                rows={2}
+                value={entry.reply}
+                onChange={(reply) => update({ ...entry, reply })}
+                issues={issuesAt(issues, `entries.${i}.reply`)}
+                disabled={disabled}
+              />
+            </>
+          )}
+        />
+      </FormSection>
+    </>
+  );
+}
+
+export const editor: NodeEditorModule<MatchConfig> = { icon: BookOpen, ConfigForm: MatchForm };
