@@ -4,7 +4,13 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "bin/**/*.test.ts", "scripts/**/*.test.ts", "components/editor/**/__tests__/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "server/**/*.test.ts",
+      "bin/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "components/editor/**/__tests__/*.test.ts",
+    ],
     environment: "node",
     // Opening a fresh in-memory PGlite takes ~5 s on this machine.
     testTimeout: 30_000,

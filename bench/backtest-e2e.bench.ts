@@ -83,15 +83,13 @@ export async function measure(engine: Engine): Promise<Record<string, unknown>> 
       name: "Support triage (embedded)",
       graph: supportTriageWithEmbeddedModel(),
     });
-    await db
-      .insert(validationCriteria)
-      .values({
-        id: crypto.randomUUID(),
-        workflowId,
-        version: 1,
-        minAutoAccuracy: 0.9,
-        maxEscalationRate: 0.3,
-      });
+    await db.insert(validationCriteria).values({
+      id: crypto.randomUUID(),
+      workflowId,
+      version: 1,
+      minAutoAccuracy: 0.9,
+      maxEscalationRate: 0.3,
+    });
 
     const started = performance.now();
     const imported = await importDataset(db, {

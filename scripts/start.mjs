@@ -8,7 +8,17 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const buildId = path.join(root, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "server", "lib", "next.config.js", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "server",
+  "lib",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "instrumentation.ts",
+  "tsconfig.json",
+];
 
 function newestMtime(entry) {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });

@@ -13,7 +13,16 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { EmbeddedModel, TrainingCase, TrainEmbeddedModelOptions } from "../lib/models";
-import { accuracy, accuracyAtEscalationRate, createPredictor, expectedCalibrationError, macroF1, mulberry32, serializeEmbeddedModel, trainEmbeddedModel } from "../lib/models";
+import {
+  accuracy,
+  accuracyAtEscalationRate,
+  createPredictor,
+  expectedCalibrationError,
+  macroF1,
+  mulberry32,
+  serializeEmbeddedModel,
+  trainEmbeddedModel,
+} from "../lib/models";
 
 type Row = Record<string, string>;
 type Settings = Pick<TrainEmbeddedModelOptions, "features" | "training">;
@@ -32,24 +41,41 @@ interface Dataset {
   extra?: (test: TrainingCase[], predicted: string[]) => Record<string, number>;
 }
 
-const datasetsDir = path.resolve(process.env.SWITCHBOARD_DATASETS ?? path.resolve(process.cwd(), "../shared/datasets"));
+const datasetsDir = path.resolve(
+  process.env.SWITCHBOARD_DATASETS ?? path.resolve(process.cwd(), "../shared/datasets"),
+);
 
 function readCsv(file: string): Row[] {
-  return parse(readFileSync(path.join(datasetsDir, file)), { columns: true, skip_empty_lines: true, relax_quotes: true }) as Row[];
+  return parse(readFileSync(path.join(datasetsDir, file)), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+  }) as Row[];
 }
 
 /** `29/2/2016 01:16` (day first), read as UTC so results do not depend on the machine's zone. */
 function parseDayFirst(text: string): Date | undefined {
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})/.exec(text);
   if (!match) return undefined;
-  const [, day, month, year, hour, minute] = match.map(Number) as [number, number, number, number, number, number];
+  const [, day, month, year, hour, minute] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return new Date(Date.UTC(year, month - 1, day, hour, minute));
 }
 
 const orNull = (value: string | undefined) => (value === undefined || value === "?" ? null : value);
 
 /** A seeded stratified split of TRAIN rows, for tuning only. */
-function stratifiedSplit(cases: TrainingCase[], fraction: number, seed: number): { fit: TrainingCase[]; validation: TrainingCase[] } {
+function stratifiedSplit(
+  cases: TrainingCase[],
+  fraction: number,
+  seed: number,
+): { fit: TrainingCase[]; validation: TrainingCase[] } {
   const random = mulberry32(seed);
   const keyed = cases.map((c) => ({ c, key: random() }));
   const byLabel = new Map<string, typeof keyed>();
@@ -101,17 +127,32 @@ function loadNlbse(): Dataset {
     tuneFolds: 5,
     // The benchmark's test split is random over the same years, not later than train:
     // calibrate on a random slice too (the latest slice holds most of vscode's bugs).
-    settings: { features: { textFields: ["title"] }, training: { l2: 3e-5, heldOutSlice: "stratified-random" } },
+    settings: {
+      features: { textFields: ["title"] },
+      training: { l2: 3e-5, heldOutSlice: "stratified-random" },
+    },
     grid: [
       { features: { textFields: ["title"] }, training: { l2: 1e-4, heldOutSlice: "stratified-random" } },
       { features: { textFields: ["title"] }, training: { l2: 3e-5, heldOutSlice: "stratified-random" } },
       { features: { textFields: [] }, training: { l2: 1e-4, heldOutSlice: "stratified-random" } },
-      { features: { textFields: ["title"], charNgrams: null }, training: { l2: 1e-4, heldOutSlice: "stratified-random" } },
+      {
+        features: { textFields: ["title"], charNgrams: null },
+        training: { l2: 1e-4, heldOutSlice: "stratified-random" },
+      },
     ],
   };
 }
 
-const SERVICENOW_FIELDS = ["contact_type", "location", "category", "subcategory", "u_symptom", "impact", "urgency", "priority"] as const;
+const SERVICENOW_FIELDS = [
+  "contact_type",
+  "location",
+  "category",
+  "subcategory",
+  "u_symptom",
+  "impact",
+  "urgency",
+  "priority",
+] as const;
 
 function loadServiceNow(): Dataset & { humanFirst: Map<TrainingCase, string | null> } {
   const humanFirst = new Map<TrainingCase, string | null>();
@@ -120,7 +161,9 @@ function loadServiceNow(): Dataset & { humanFirst: Map<TrainingCase, string | nu
     const openedAt = parseDayFirst(row.opened_at ?? "");
     if (!openedAt || !row.assignment_group || row.assignment_group === "?") continue;
     // first_assignment_group is the human triage we aim to replace: never a feature.
-    const fields: Record<string, string | null> = Object.fromEntries(SERVICENOW_FIELDS.map((name) => [name, orNull(row[name])]));
+    const fields: Record<string, string | null> = Object.fromEntries(
+      SERVICENOW_FIELDS.map((name) => [name, orNull(row[name])]),
+    );
     fields.opened_hour = String(openedAt.getUTCHours());
     fields.opened_weekday = String(openedAt.getUTCDay());
     const c: TrainingCase = { fields, label: row.assignment_group, occurredAt: openedAt };
@@ -144,14 +187,25 @@ function loadServiceNow(): Dataset & { humanFirst: Map<TrainingCase, string | nu
       { features: { fieldCrosses: [["category", "subcategory"]] }, training: { l2: 1e-5 } },
       { features: { fieldCrosses: [["category", "subcategory"]] }, training: { l2: 3e-5 } },
       { features: { fieldCrosses: [["category", "subcategory"]] }, training: { l2: 1e-4 } },
-      { features: { fieldCrosses: [["category", "subcategory"], ["location", "category"]] }, training: { l2: 1e-5 } },
+      {
+        features: {
+          fieldCrosses: [
+            ["category", "subcategory"],
+            ["location", "category"],
+          ],
+        },
+        training: { l2: 1e-5 },
+      },
     ],
     extra: (test, predicted) => ({
       human_first_accuracy: accuracy(
         test.map((c) => c.label),
         test.map((c) => humanFirst.get(c) ?? "?"),
       ),
-      model_vs_human_agreement: accuracy(predicted, test.map((c) => humanFirst.get(c) ?? "?")),
+      model_vs_human_agreement: accuracy(
+        predicted,
+        test.map((c) => humanFirst.get(c) ?? "?"),
+      ),
     }),
   };
 }
@@ -164,7 +218,9 @@ function evaluate(model: EmbeddedModel, test: TrainingCase[]) {
   const clock = startClock();
   const predictions = test.map((c) => predictor({ text: c.text, fields: c.fields }));
   const { seconds, cpuSeconds } = clock();
-  const uncalibrated = test.map((c) => predictor({ text: c.text, fields: c.fields }, { uncalibrated: true }).confidence);
+  const uncalibrated = test.map(
+    (c) => predictor({ text: c.text, fields: c.fields }, { uncalibrated: true }).confidence,
+  );
   const actual = test.map((c) => c.label);
   const predicted = predictions.map((p) => p.label);
   const correct = predicted.map((label, i) => label === actual[i]);
@@ -186,8 +242,10 @@ function evaluate(model: EmbeddedModel, test: TrainingCase[]) {
   };
 }
 
-const round = (value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toFixed(4)) : value);
-const print = (record: Record<string, unknown>) => console.log(JSON.stringify(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v)]))));
+const round = (value: unknown) =>
+  typeof value === "number" && !Number.isInteger(value) ? Number(value.toFixed(4)) : value;
+const print = (record: Record<string, unknown>) =>
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v)]))));
 
 /** Wall-clock and this process's CPU time: the machine is shared, and CPU time shows what the code itself costs. */
 function startClock() {
@@ -254,9 +312,18 @@ function tune(dataset: Dataset): void {
       return { ...evaluate(model, validation).figures, train_seconds: seconds };
     });
     const mean = Object.fromEntries(
-      Object.keys(runs[0]!).map((key) => [key, runs.reduce((sum, run) => sum + Number(run[key as keyof typeof run] ?? Number.NaN), 0) / runs.length]),
+      Object.keys(runs[0]!).map((key) => [
+        key,
+        runs.reduce((sum, run) => sum + Number(run[key as keyof typeof run] ?? Number.NaN), 0) / runs.length,
+      ]),
     );
-    print({ dataset: dataset.name, tune: JSON.stringify(settings), folds: splits.length, n_validation: splits[0]!.validation.length, ...mean });
+    print({
+      dataset: dataset.name,
+      tune: JSON.stringify(settings),
+      folds: splits.length,
+      n_validation: splits[0]!.validation.length,
+      ...mean,
+    });
   }
 }
 
@@ -267,22 +334,42 @@ function timing(): void {
   const bankingCases = [...banking.train, ...banking.test];
   const runs: Array<[string, TrainingCase[], Settings]> = [
     ["servicenow_fields", servicenow.train.slice(0, 25_000), servicenow.settings],
-    ["banking77_text", Array.from({ length: 25_000 }, (_, i) => bankingCases[i % bankingCases.length]!), banking.settings],
+    [
+      "banking77_text",
+      Array.from({ length: 25_000 }, (_, i) => bankingCases[i % bankingCases.length]!),
+      banking.settings,
+    ],
   ];
   for (const [name, cases, settings] of runs) {
     const { model, seconds, cpuSeconds } = train(cases, undefined, settings);
-    print({ timing: name, cases: cases.length, labels: model.labels.length, features: model.space.columnIds.length, train_seconds: seconds, train_cpu_seconds: cpuSeconds });
+    print({
+      timing: name,
+      cases: cases.length,
+      labels: model.labels.length,
+      features: model.space.columnIds.length,
+      train_seconds: seconds,
+      train_cpu_seconds: cpuSeconds,
+    });
   }
 }
 
 function main(): void {
   if (!existsSync(datasetsDir)) {
-    console.log(`validate-models: skipped — no datasets folder at ${datasetsDir} (set SWITCHBOARD_DATASETS to point at one)`);
+    console.log(
+      `validate-models: skipped — no datasets folder at ${datasetsDir} (set SWITCHBOARD_DATASETS to point at one)`,
+    );
     return;
   }
   if (process.argv.includes("--timing")) return timing();
-  const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
-  const loaders: Record<string, () => Dataset> = { banking77: loadBanking77, nlbse24: loadNlbse, servicenow: loadServiceNow };
+  const only = process.argv
+    .find((a) => a.startsWith("--only="))
+    ?.slice("--only=".length)
+    .split(",");
+  const loaders: Record<string, () => Dataset> = {
+    banking77: loadBanking77,
+    nlbse24: loadNlbse,
+    servicenow: loadServiceNow,
+  };
   for (const [name, load] of Object.entries(loaders)) {
     if (only && !only.includes(name)) continue;
     const dataset = load();

@@ -41,7 +41,15 @@ export function SignInForm({ defaultEmail = "" }: { defaultEmail?: string }) {
         <label htmlFor="email" className="text-sm font-medium text-slate-800">
           Email
         </label>
-        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} autoFocus />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={defaultEmail}
+          autoFocus
+        />
       </div>
       <div className="space-y-1.5">
         <label htmlFor="password" className="text-sm font-medium text-slate-800">
@@ -50,7 +58,11 @@ export function SignInForm({ defaultEmail = "" }: { defaultEmail?: string }) {
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {error ? (
-        <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+        >
           {error}
         </p>
       ) : null}

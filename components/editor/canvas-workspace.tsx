@@ -6,7 +6,13 @@ import { Palette } from "./palette/palette";
 import { SidePanel } from "./panels/side-panel";
 
 /** The Canvas tab: palette, canvas, inspector. */
-export function CanvasWorkspace({ readOnly, testCases }: { readOnly: boolean; testCases: readonly TestCase[] }) {
+export function CanvasWorkspace({
+  readOnly,
+  testCases,
+}: {
+  readOnly: boolean;
+  testCases: readonly TestCase[];
+}) {
   return (
     <div className="flex min-h-0 flex-1">
       {!readOnly ? <Palette /> : null}

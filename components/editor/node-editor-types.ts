@@ -9,7 +9,12 @@ export interface ConnectorOption {
   name: string;
   complete: boolean;
   missing: readonly string[];
-  operations: readonly { name: string; description: string; kind: "read" | "write"; inputs: readonly string[] }[];
+  operations: readonly {
+    name: string;
+    description: string;
+    kind: "read" | "write";
+    inputs: readonly string[];
+  }[];
 }
 
 /** Zod issues of the node's config, keyed by path joined with "." ("labels.2", "model.keywords"). */

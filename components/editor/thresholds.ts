@@ -15,7 +15,9 @@ function useOverridesQuery(workflowId: string) {
 /** The threshold in force for a node when an admin has overridden the graph's value; undefined otherwise. */
 export function useThresholdOverride(workflowId: string, nodeId: string): ThresholdOverrideInfo | undefined {
   const found = useOverridesQuery(workflowId).data?.[nodeId];
-  return found ? { value: found.value, source: "override", setBy: found.setBy, reason: found.reason } : undefined;
+  return found
+    ? { value: found.value, source: "override", setBy: found.setBy, reason: found.reason }
+    : undefined;
 }
 
 /** All overrides as `workflows.tryItem` takes them, so a tried item runs with the thresholds in force. */

@@ -36,7 +36,12 @@ export function WorkflowEditor({ workflowId, initialTab }: { workflowId: string;
         </div>
       ) : null}
       {query.data ? (
-        <EditorProvider graph={query.data.version.graph} workflowId={workflowId} version={query.data.version.version} versionId={query.data.version.id}>
+        <EditorProvider
+          graph={query.data.version.graph}
+          workflowId={workflowId}
+          version={query.data.version.version}
+          versionId={query.data.version.id}
+        >
           <ReactFlowProvider>
             <EditorScreen data={query.data} initialTab={isTab(initialTab) ? initialTab : "canvas"} />
           </ReactFlowProvider>
@@ -91,8 +96,21 @@ function EditorScreen({ data, initialTab }: { data: WorkflowData; initialTab: Ed
         versions={data.versions}
         tab={tab}
         onTab={setTab}
-        onPublish={() => setPublishTarget({ current: true, version: session.getState().baseVersion, publishedVersion: published })}
-        actions={<ImportExport workflow={data.workflow} testCases={data.testCases} dirty={dirty} onImported={persistence.reload} />}
+        onPublish={() =>
+          setPublishTarget({
+            current: true,
+            version: session.getState().baseVersion,
+            publishedVersion: published,
+          })
+        }
+        actions={
+          <ImportExport
+            workflow={data.workflow}
+            testCases={data.testCases}
+            dirty={dirty}
+            onImported={persistence.reload}
+          />
+        }
       />
       {tab === "canvas" ? <CanvasWorkspace readOnly={false} testCases={data.testCases} /> : null}
       {tab === "tests" ? (
@@ -107,16 +125,41 @@ function EditorScreen({ data, initialTab }: { data: WorkflowData; initialTab: Ed
         />
       ) : null}
       {tab === "history" ? (
-        <HistoryTab workflowId={workflowId} onPublish={(v) => setPublishTarget({ current: false, versionId: v.id, version: v.version, publishedVersion: published })} />
+        <HistoryTab
+          workflowId={workflowId}
+          onPublish={(v) =>
+            setPublishTarget({
+              current: false,
+              versionId: v.id,
+              version: v.version,
+              publishedVersion: published,
+            })
+          }
+        />
       ) : null}
-      {tab === "map" ? <MapTab workflow={data.workflow} testCases={data.testCases} onShowNode={(id) => (setTab("canvas"), ui.getState().focusNode(id))} /> : null}
+      {tab === "map" ? (
+        <MapTab
+          workflow={data.workflow}
+          testCases={data.testCases}
+          onShowNode={(id) => (setTab("canvas"), ui.getState().focusNode(id))}
+        />
+      ) : null}
 
       <SaveDialog onSave={persistence.save} />
       <ConflictDialog onReload={persistence.reload} onSaveAsNew={(note) => persistence.save(note, true)} />
       <ShortcutSheet />
-      <PublishDialog target={publishTarget} dirty={dirty} problemCount={problemCount} onClose={() => setPublishTarget(null)} onPublish={publish} />
+      <PublishDialog
+        target={publishTarget}
+        dirty={dirty}
+        problemCount={problemCount}
+        onClose={() => setPublishTarget(null)}
+        onPublish={publish}
+      />
       <Dialog open={guard.pending !== null} onOpenChange={(o) => !o && guard.stay()}>
-        <DialogContent title="Leave without saving?" description="Your changes to this workflow are not saved. Leaving discards them.">
+        <DialogContent
+          title="Leave without saving?"
+          description="Your changes to this workflow are not saved. Leaving discards them."
+        >
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={guard.stay}>
               Stay

@@ -71,7 +71,12 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <ChevronsUpDown className="h-4 w-4 text-slate-400" aria-hidden />
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
-            <DropdownMenu.Content side="top" align="start" sideOffset={4} className="z-50 w-52 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+            <DropdownMenu.Content
+              side="top"
+              align="start"
+              sideOffset={4}
+              className="z-50 w-52 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+            >
               <div className="px-2 py-1.5 text-xs text-slate-500">{user.email}</div>
               <DropdownMenu.Item
                 onSelect={signOut}

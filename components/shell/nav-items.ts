@@ -1,4 +1,14 @@
-import { Database, FlaskConical, Inbox, ListChecks, Plug, SlidersHorizontal, Users, Workflow, type LucideIcon } from "lucide-react";
+import {
+  Database,
+  FlaskConical,
+  Inbox,
+  ListChecks,
+  Plug,
+  SlidersHorizontal,
+  Users,
+  Workflow,
+  type LucideIcon,
+} from "lucide-react";
 import type { Role } from "@/lib/roles";
 
 export interface NavItem {

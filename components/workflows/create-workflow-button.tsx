@@ -27,7 +27,10 @@ export function CreateWorkflowButton() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({ name: String(form.get("name") ?? ""), description: String(form.get("description") ?? "") });
+    create.mutate({
+      name: String(form.get("name") ?? ""),
+      description: String(form.get("description") ?? ""),
+    });
   }
 
   return (
@@ -37,13 +40,22 @@ export function CreateWorkflowButton() {
           <Plus className="h-4 w-4" aria-hidden /> New workflow
         </Button>
       </DialogTrigger>
-      <DialogContent title="New workflow" description="It starts as a draft with a trigger; nothing runs until you publish.">
+      <DialogContent
+        title="New workflow"
+        description="It starts as a draft with a trigger; nothing runs until you publish."
+      >
         <form onSubmit={onSubmit} className="space-y-4">
           <div className="space-y-1.5">
             <label htmlFor="workflow-name" className="text-sm font-medium">
               Name
             </label>
-            <Input id="workflow-name" name="name" required maxLength={120} placeholder="e.g. Refund requests" />
+            <Input
+              id="workflow-name"
+              name="name"
+              required
+              maxLength={120}
+              placeholder="e.g. Refund requests"
+            />
           </div>
           <div className="space-y-1.5">
             <label htmlFor="workflow-description" className="text-sm font-medium">

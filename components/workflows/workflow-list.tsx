@@ -14,11 +14,14 @@ export function WorkflowList({ canOpen }: { canOpen: boolean }) {
   const workflows = useQuery(trpc.workflows.list.queryOptions());
 
   if (workflows.isPending) return <LoadingState label="Loading workflows…" />;
-  if (workflows.isError) return <ErrorState message={workflows.error.message} onRetry={() => workflows.refetch()} />;
+  if (workflows.isError)
+    return <ErrorState message={workflows.error.message} onRetry={() => workflows.refetch()} />;
   if (workflows.data.length === 0) {
     return (
       <EmptyState icon={Workflow} title="No workflows yet">
-        {canOpen ? "Create one to start drawing your first decision tree." : "A process owner has not created any workflow yet."}
+        {canOpen
+          ? "Create one to start drawing your first decision tree."
+          : "A process owner has not created any workflow yet."}
       </EmptyState>
     );
   }
@@ -40,7 +43,9 @@ export function WorkflowList({ canOpen }: { canOpen: boolean }) {
                   <Badge tone="accent">Draft v{w.latestVersion}</Badge>
                 ) : null}
               </div>
-              {w.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{w.description}</p> : null}
+              {w.description ? (
+                <p className="mt-1 line-clamp-2 text-sm text-slate-600">{w.description}</p>
+              ) : null}
             </div>
             <dl className="flex shrink-0 items-center gap-6 text-sm text-slate-600">
               <div className="text-right">
@@ -56,11 +61,13 @@ export function WorkflowList({ canOpen }: { canOpen: boolean }) {
                 <dd className="flex items-center justify-end gap-1 font-medium">
                   {w.latestValid === false ? (
                     <>
-                      <CircleAlert className="h-4 w-4 text-amber-600" aria-hidden /> <span className="text-amber-700">Invalid</span>
+                      <CircleAlert className="h-4 w-4 text-amber-600" aria-hidden />{" "}
+                      <span className="text-amber-700">Invalid</span>
                     </>
                   ) : (
                     <>
-                      <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden /> <span className="text-emerald-700">Valid</span>
+                      <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden />{" "}
+                      <span className="text-emerald-700">Valid</span>
                     </>
                   )}
                 </dd>

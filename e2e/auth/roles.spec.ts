@@ -13,7 +13,9 @@ test("a wrong password gets a clear message that does not say which field was wr
   await page.getByLabel("Email").fill("owner@demo.switchboard.dev");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("sign-in-error")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "That email and password do not match an account.",
+  );
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 

@@ -70,13 +70,11 @@ test("a dataset upload reports its bad rows by line and imports the rest", async
     "INC5,3/3/2016 11:30,Category 42,?",
     "INC2,4/3/2016 12:00,Category 41,Group 24",
   ].join("\n");
-  await page
-    .locator("#dataset-file")
-    .setInputFiles({
-      name: `incidents-${Date.now()}.csv`,
-      mimeType: "text/csv",
-      buffer: Buffer.from(`${csv}\n`),
-    });
+  await page.locator("#dataset-file").setInputFiles({
+    name: `incidents-${Date.now()}.csv`,
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${csv}\n`),
+  });
   await expect(page.getByLabel("Item id")).toHaveValue("number");
   await expect(page.getByLabel("Date format")).toHaveValue("day-first");
   await page.getByLabel("Actual outcome").selectOption("assignment_group");

@@ -1,12 +1,24 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "../fixtures/demo-users";
-import { SCREENS, canvasEdges, canvasNode, canvasNodes, connect, createWorkflow, dragFromPalette, mod, saveDraft } from "./helpers";
+import {
+  SCREENS,
+  canvasEdges,
+  canvasNode,
+  canvasNodes,
+  connect,
+  createWorkflow,
+  dragFromPalette,
+  mod,
+  saveDraft,
+} from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await signInAs(page, "owner");
 });
 
-test("an owner draws a workflow: palette, connect, configure, validate, undo/redo, layout, save, reload", async ({ page }) => {
+test("an owner draws a workflow: palette, connect, configure, validate, undo/redo, layout, save, reload", async ({
+  page,
+}) => {
   await createWorkflow(page, `Canvas ${Date.now()}`);
   await expect(canvasNodes(page)).toHaveCount(2);
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
@@ -31,7 +43,8 @@ test("an owner draws a workflow: palette, connect, configure, validate, undo/red
   await dragFromPalette(page, "connector", { x: 380, y: 480 });
   await dragFromPalette(page, "escalate", { x: 120, y: 620 });
   await dragFromPalette(page, "route", { x: 380, y: 620 });
-  for (const id of ["classify", "connector", "escalate", "route"]) await expect(canvasNode(page, id)).toBeVisible();
+  for (const id of ["classify", "connector", "escalate", "route"])
+    await expect(canvasNode(page, id)).toBeVisible();
   await expect(canvasNode(page, "classify")).toHaveAttribute("data-issues", /\d/);
 
   // Auto-layout moves the nodes left to right (one undo step).

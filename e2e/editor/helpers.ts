@@ -20,7 +20,9 @@ export async function createWorkflow(page: Page, name: string): Promise<string> 
 
 /** Imports a graph document through the Import button, as a new draft of the open workflow. */
 export async function importDocument(page: Page, document: unknown, name = "workflow.json"): Promise<void> {
-  await page.getByTestId("import-file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
   await page.getByRole("button", { name: "Import as new draft" }).click();
   await expect(page.getByText("Imported as a new draft")).toBeVisible();
 }

@@ -6,7 +6,9 @@ test.beforeEach(async ({ page }) => {
   await signInAs(page, "owner");
 });
 
-test("select several, copy, duplicate, and paste into another workflow, from the keyboard", async ({ page }) => {
+test("select several, copy, duplicate, and paste into another workflow, from the keyboard", async ({
+  page,
+}) => {
   await createWorkflow(page, `Copy from ${Date.now()}`);
 
   // Palette search from the keyboard: "/" focuses it, Enter adds the node in the middle of the view.

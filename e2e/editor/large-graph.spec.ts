@@ -30,7 +30,10 @@ async function frameStats(page: Page, action: () => Promise<void>): Promise<Fram
     w.__recording = false;
     return w.__frames;
   });
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - frames[i]!)
+    .sort((a, b) => a - b);
   const mean = gaps.reduce((a, b) => a + b, 0) / Math.max(gaps.length, 1);
   return {
     frames: frames.length,

@@ -17,10 +17,11 @@ test("trying an item lights up its path, and becomes a test case that gates publ
   await page.getByLabel("Item to try").fill(JSON.stringify(refundItem));
   await page.getByRole("button", { name: "Try it" }).click();
   await expect(page.getByTestId("try-outcome")).toContainText("Routed to billing");
-  for (const id of ["trigger", "classify", "route_billing"]) await expect(canvasNode(page, id)).toHaveAttribute("data-visited", "true");
+  for (const id of ["trigger", "classify", "route_billing"])
+    await expect(canvasNode(page, id)).toHaveAttribute("data-visited", "true");
   await expect(canvasNode(page, "route_tech")).not.toHaveAttribute("data-visited", "true");
   await expect(page.locator(".switchboard-edge-taken")).toHaveCount(2);
-  await expect(canvasNode(page, "classify").getByTestId("trace-footer")).toContainText('took “billing”');
+  await expect(canvasNode(page, "classify").getByTestId("trace-footer")).toContainText("took “billing”");
   await page.screenshot({ path: `${SCREENS}/try-path.png` });
 
   // One click turns it into a spec test case with the actual outcome as the expectation.
@@ -34,7 +35,15 @@ test("trying an item lights up its path, and becomes a test case that gates publ
   await expect(page.getByTestId("test-case-row")).toHaveCount(2);
   await page.getByRole("button", { name: "Add test case" }).click();
   await page.getByLabel("Name").fill("A crash report goes to billing");
-  await page.getByLabel("Item (JSON)").fill(JSON.stringify({ id: "T-2", text: "The app shows an error and crashes", occurred_at: "2026-01-05T10:00:00Z" }));
+  await page
+    .getByLabel("Item (JSON)")
+    .fill(
+      JSON.stringify({
+        id: "T-2",
+        text: "The app shows an error and crashes",
+        occurred_at: "2026-01-05T10:00:00Z",
+      }),
+    );
   await page.getByLabel("Team").fill("billing");
   await page.getByLabel("Edge case").check();
   await page.getByLabel("Notes").fill("Deliberately wrong, to see publishing refused");
@@ -64,7 +73,9 @@ test("trying an item lights up its path, and becomes a test case that gates publ
 
   // The map lists the edge case with its notes, and derives the rest from the graph.
   await page.getByRole("tab", { name: "Map" }).click();
-  await expect(page.getByTestId("map-edge-cases")).toContainText("Deliberately wrong, to see publishing refused");
+  await expect(page.getByTestId("map-edge-cases")).toContainText(
+    "Deliberately wrong, to see publishing refused",
+  );
   await expect(page.getByTestId("map-decisions")).toContainText("threshold 0.70");
   await expect(page.getByTestId("map-people")).toContainText("triage");
   await page.getByLabel("Map notes").fill("Tech owns crash reports out of hours.");

@@ -7,7 +7,9 @@ test.beforeEach(async ({ page }) => {
   await signInAs(page, "owner");
 });
 
-test("versions: save with a note, history, compare, open read-only, publish and roll back", async ({ page }) => {
+test("versions: save with a note, history, compare, open read-only, publish and roll back", async ({
+  page,
+}) => {
   await createWorkflow(page, `Versions ${Date.now()}`);
 
   // v2: the end node replaced by a route (wired through the keyboard-friendly outputs list), the trigger renamed.
@@ -59,12 +61,16 @@ test("versions: save with a note, history, compare, open read-only, publish and 
   await page.screenshot({ path: `${SCREENS}/history.png` });
 });
 
-test("export then import the graph with its test cases; an invalid file says what is wrong", async ({ page }) => {
+test("export then import the graph with its test cases; an invalid file says what is wrong", async ({
+  page,
+}) => {
   await createWorkflow(page, `Export ${Date.now()}`);
   await page.getByRole("tab", { name: "Test cases" }).click();
   await page.getByRole("button", { name: "Add test case" }).click();
   await page.getByLabel("Name").fill("Everything ends");
-  await page.getByLabel("Item (JSON)").fill(JSON.stringify({ id: "1", text: "hi", occurred_at: "2026-01-01T00:00:00Z" }));
+  await page
+    .getByLabel("Item (JSON)")
+    .fill(JSON.stringify({ id: "1", text: "hi", occurred_at: "2026-01-01T00:00:00Z" }));
   await page.getByLabel("Outcome").selectOption("end");
   await page.getByRole("button", { name: "Add test case" }).click();
   await expect(page.getByTestId("test-case-row")).toHaveCount(1);
@@ -73,13 +79,22 @@ test("export then import the graph with its test cases; an invalid file says wha
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export" }).click();
   const download = await downloading;
-  const document = JSON.parse(await readFile((await download.path())!, "utf8")) as { nodes: unknown[]; testCases: { name: string }[] };
+  const document = JSON.parse(await readFile((await download.path())!, "utf8")) as {
+    nodes: unknown[];
+    testCases: { name: string }[];
+  };
   expect(document.nodes).toHaveLength(2);
   expect(document.testCases.map((c) => c.name)).toEqual(["Everything ends"]);
 
   // Into a new workflow: the graph becomes a draft and the test cases come along.
   await createWorkflow(page, `Import ${Date.now()}`);
-  await page.getByTestId("import-file").setInputFiles({ name: "export.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({
+      name: "export.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(document)),
+    });
   await expect(page.getByRole("dialog")).toContainText("2 nodes, 1 edges and 1 test cases");
   await page.getByRole("button", { name: "Import as new draft" }).click();
   await expect(page.getByTestId("draft-version")).toHaveText("Draft v2");
@@ -87,15 +102,26 @@ test("export then import the graph with its test cases; an invalid file says wha
   await expect(page.getByTestId("test-case-row")).toContainText("Everything ends");
 
   // A broken file is refused with a list of what is wrong.
-  await page.getByTestId("import-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, nodes: [{ id: "9lives", type: "end" }] })) });
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, nodes: [{ id: "9lives", type: "end" }] })),
+    });
   await expect(page.getByRole("dialog")).toContainText("This file cannot be imported");
   await expect(page.getByTestId("import-problems")).toContainText("nodes.0.id: use letters");
   await expect(page.getByTestId("import-problems")).toContainText("edges:");
-  await page.getByTestId("import-file").setInputFiles({ name: "not-json.json", mimeType: "application/json", buffer: Buffer.from("{ nope") });
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({ name: "not-json.json", mimeType: "application/json", buffer: Buffer.from("{ nope") });
   await expect(page.getByTestId("import-problems")).toContainText("The file is not JSON");
 });
 
-test("a second owner saving the same draft gets the conflict, never a silent overwrite", async ({ page, browser }) => {
+test("a second owner saving the same draft gets the conflict, never a silent overwrite", async ({
+  page,
+  browser,
+}) => {
   const id = await createWorkflow(page, `Conflict ${Date.now()}`);
   const other = await browser.newPage();
   await signInAs(other, "owner");

@@ -10,7 +10,9 @@ import type { Database } from "../db/client";
  * Every procedure in the root router, enumerated from the router itself: a procedure added without a role
  * check (no `roles` meta, or built from a bare procedure) fails this file.
  */
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { roles?: Role[] } } }>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { roles?: Role[] } } }>,
+);
 const createCaller = createCallerFactory(appRouter);
 
 let database: Database;

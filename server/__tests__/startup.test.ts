@@ -14,7 +14,9 @@ describe("start-up with a DATABASE_URL that points at nothing", () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\[switchboard\] cannot start: Cannot use the database at postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/switchboard: .*ECONNREFUSED/);
+    expect(lines[0]).toMatch(
+      /^\[switchboard\] cannot start: Cannot use the database at postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/switchboard: .*ECONNREFUSED/,
+    );
     expect(result.stderr).not.toContain("secret-pw");
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

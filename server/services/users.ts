@@ -14,7 +14,11 @@ export async function listUsers(db: Db) {
 /** Changes a role; refuses to remove the last admin, so the workspace can never lock itself out. */
 export async function setUserRole(db: Db, input: { userId: string; role: Role }) {
   return db.transaction(async (tx) => {
-    const [target] = await tx.select({ id: user.id, role: user.role }).from(user).where(eq(user.id, input.userId)).for("update");
+    const [target] = await tx
+      .select({ id: user.id, role: user.role })
+      .from(user)
+      .where(eq(user.id, input.userId))
+      .for("update");
     if (!target) throw new TRPCError({ code: "NOT_FOUND", message: "That user no longer exists." });
     if (target.role === "admin" && input.role !== "admin") {
       const [{ admins } = { admins: 0 }] = await tx
@@ -22,7 +26,10 @@ export async function setUserRole(db: Db, input: { userId: string; role: Role })
         .from(user)
         .where(and(eq(user.role, "admin"), ne(user.id, input.userId)));
       if (admins === 0) {
-        throw new TRPCError({ code: "CONFLICT", message: "At least one admin must remain: make someone else admin first." });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "At least one admin must remain: make someone else admin first.",
+        });
       }
     }
     const [updated] = await tx

@@ -5,7 +5,17 @@ import { memo } from "react";
 import { useOverlay } from "../store/editor-provider";
 
 /** An edge coloured by what is drawn over the graph: the tried path, a comparison, a validation problem. */
-export const CanvasEdge = memo(function CanvasEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps) {
+export const CanvasEdge = memo(function CanvasEdge({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  selected,
+  markerEnd,
+}: EdgeProps) {
   const taken = useOverlay((s) => s.tryResult?.takenEdges.has(id) ?? false);
   const dimmed = useOverlay((s) => s.tryResult !== null && !s.tryResult.takenEdges.has(id));
   const diff = useOverlay((s) => s.diffByEdge?.get(id));

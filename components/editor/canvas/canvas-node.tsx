@@ -74,33 +74,66 @@ export const CanvasNode = memo(function CanvasNode({ id, type, data, selected }:
       )}
     >
       <div className={cn("h-1 rounded-t-lg", look.bar)} />
-      {definition?.group !== "trigger" ? <Handle type="target" position={Position.Left} className="!h-3 !w-3 !border-2 !border-white !bg-slate-400" /> : null}
+      {definition?.group !== "trigger" ? (
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="!h-3 !w-3 !border-2 !border-white !bg-slate-400"
+        />
+      ) : null}
       <div className="px-3 pb-2 pt-1.5 in-[.sb-low-detail]:invisible">
-        <div className={cn("flex items-center gap-1.5 text-[11px] font-semibold uppercase tracking-wide", look.text)}>
+        <div
+          className={cn(
+            "flex items-center gap-1.5 text-[11px] font-semibold uppercase tracking-wide",
+            look.text,
+          )}
+        >
           <Icon className="h-3.5 w-3.5" aria-hidden />
           <span className="truncate">{definition?.label ?? type}</span>
           {issueCount > 0 ? (
-            <span className="ml-auto inline-flex items-center gap-0.5 rounded-full bg-red-50 px-1.5 text-[10px] font-semibold normal-case text-red-700" title={`${issueCount} problem${issueCount > 1 ? "s" : ""}`}>
+            <span
+              className="ml-auto inline-flex items-center gap-0.5 rounded-full bg-red-50 px-1.5 text-[10px] font-semibold normal-case text-red-700"
+              title={`${issueCount} problem${issueCount > 1 ? "s" : ""}`}
+            >
               <CircleAlert className="h-3 w-3" aria-hidden /> {issueCount}
             </span>
           ) : null}
-          {diff && diff !== "unchanged" ? <span className="ml-auto rounded bg-white/80 px-1 text-[10px] font-semibold normal-case text-slate-700">{diff}</span> : null}
+          {diff && diff !== "unchanged" ? (
+            <span className="ml-auto rounded bg-white/80 px-1 text-[10px] font-semibold normal-case text-slate-700">
+              {diff}
+            </span>
+          ) : null}
         </div>
         <div className="mt-0.5 truncate text-sm font-semibold text-slate-900" title={id}>
           {data.name || id}
         </div>
-        {Body ? <Body config={data.config} summary={summary} /> : <p className="mt-0.5 line-clamp-2 break-words text-xs text-slate-600">{summary}</p>}
+        {Body ? (
+          <Body config={data.config} summary={summary} />
+        ) : (
+          <p className="mt-0.5 line-clamp-2 break-words text-xs text-slate-600">{summary}</p>
+        )}
       </div>
       {handles.length > 0 ? (
         <ul className="border-t border-slate-100 py-1">
           {handles.map((h) => {
             const isConnected = connectedSet.has(h.id);
-            const escalates = !isConnected && (h.whenUnconnected === "escalate" || escalateMarks?.includes(h.id));
+            const escalates =
+              !isConnected && (h.whenUnconnected === "escalate" || escalateMarks?.includes(h.id));
             const taken = step?.handle === h.id;
             return (
-              <li key={h.id} className={cn("relative flex h-6 items-center justify-end gap-1 pr-3.5 text-xs in-[.sb-low-detail]:text-transparent", taken ? "font-semibold text-accent-700" : "text-slate-600", h.neverTaken && "text-slate-400 line-through")}>
+              <li
+                key={h.id}
+                className={cn(
+                  "relative flex h-6 items-center justify-end gap-1 pr-3.5 text-xs in-[.sb-low-detail]:text-transparent",
+                  taken ? "font-semibold text-accent-700" : "text-slate-600",
+                  h.neverTaken && "text-slate-400 line-through",
+                )}
+              >
                 {escalates ? (
-                  <span className="mr-auto flex items-center gap-0.5 pl-3 text-[10px] text-orange-700" title="Left unconnected, this output hands the item to a person">
+                  <span
+                    className="mr-auto flex items-center gap-0.5 pl-3 text-[10px] text-orange-700"
+                    title="Left unconnected, this output hands the item to a person"
+                  >
                     <UserRound className="h-3 w-3" aria-hidden /> person
                   </span>
                 ) : null}

@@ -31,13 +31,17 @@ export const PALETTE_MIME = "application/x-switchboard-node";
 
 const nodeTypes: NodeTypes = Object.fromEntries(nodeRegistry.all().map((d) => [d.type, CanvasNode]));
 const edgeTypes: EdgeTypes = { default: CanvasEdge };
-const minimapColour = (node: EditorNode) => GROUP_APPEARANCE[nodeRegistry.get(node.type ?? "")?.group ?? "outcome"].fill;
+const minimapColour = (node: EditorNode) =>
+  GROUP_APPEARANCE[nodeRegistry.get(node.type ?? "")?.group ?? "outcome"].fill;
 const LOW_DETAIL_ZOOM = 0.4;
 /** Above this many nodes, only what is on screen is rendered, and the canvas opens on the trigger's neighbourhood. */
 const VIRTUALIZE_ABOVE = 150;
 
 /** The trigger and what it leads to within two steps: where a big workflow opens (Zoom to fit shows it all). */
-function entranceOf(nodes: readonly EditorNode[], edges: readonly EditorEdge[]): { id: string }[] | undefined {
+function entranceOf(
+  nodes: readonly EditorNode[],
+  edges: readonly EditorEdge[],
+): { id: string }[] | undefined {
   if (nodes.length <= VIRTUALIZE_ABOVE) return undefined;
   const start = nodes.find((n) => nodeRegistry.get(n.type ?? "")?.group === "trigger") ?? nodes[0];
   if (!start) return undefined;
@@ -64,12 +68,17 @@ export function GraphCanvas({ readOnly = false }: { readOnly?: boolean }) {
   // Zoomed far out, nodes drop their text and shadows (CSS only, no re-render): hundreds stay cheap to paint.
   const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const canvas = useCanvasActions();
-  const [fitViewOptions] = useState(() => ({ padding: 0.15, maxZoom: 1, nodes: entranceOf(graph.getState().nodes, graph.getState().edges) }));
+  const [fitViewOptions] = useState(() => ({
+    padding: 0.15,
+    maxZoom: 1,
+    nodes: entranceOf(graph.getState().nodes, graph.getState().edges),
+  }));
   const initialized = useNodesInitialized();
   const wrapper = useRef<HTMLDivElement>(null);
   // Every node measured and drawn: the speed check reads when that first happened (ms since navigation start).
   useEffect(() => {
-    if (initialized && wrapper.current && !wrapper.current.dataset.readyAt) wrapper.current.dataset.readyAt = String(Math.round(performance.now()));
+    if (initialized && wrapper.current && !wrapper.current.dataset.readyAt)
+      wrapper.current.dataset.readyAt = String(Math.round(performance.now()));
   }, [initialized]);
   const handledFocus = useRef(0);
 
@@ -87,14 +96,22 @@ export function GraphCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const isValidConnection: IsValidConnection<EditorEdge> = useCallback(
     (c) => {
       const { nodes: n, edges: e } = graph.getState();
-      return connectionProblem(n, e, { source: c.source, sourceHandle: c.sourceHandle ?? null, target: c.target }) === null;
+      return (
+        connectionProblem(n, e, {
+          source: c.source,
+          sourceHandle: c.sourceHandle ?? null,
+          target: c.target,
+        }) === null
+      );
     },
     [graph],
   );
 
   const onConnect = useCallback(
     (c: Connection) => {
-      const problem = graph.getState().connect({ source: c.source, sourceHandle: c.sourceHandle, target: c.target });
+      const problem = graph
+        .getState()
+        .connect({ source: c.source, sourceHandle: c.sourceHandle, target: c.target });
       if (problem) toast.error(problem);
     },
     [graph],
@@ -105,7 +122,11 @@ export function GraphCanvas({ readOnly = false }: { readOnly?: boolean }) {
     (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid !== false || !state.fromNode || !state.toNode) return;
       const { nodes: n, edges: e } = graph.getState();
-      const problem = connectionProblem(n, e, { source: state.fromNode.id, sourceHandle: state.fromHandle?.id ?? null, target: state.toNode.id });
+      const problem = connectionProblem(n, e, {
+        source: state.fromNode.id,
+        sourceHandle: state.fromHandle?.id ?? null,
+        target: state.toNode.id,
+      });
       if (problem) toast.error(problem);
     },
     [graph],
@@ -174,7 +195,16 @@ export function GraphCanvas({ readOnly = false }: { readOnly?: boolean }) {
         proOptions={{ hideAttribution: false }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-        <MiniMap<EditorNode> pannable zoomable style={{ width: 168, height: 112 }} nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgb(241 245 249 / 0.7)" className="!rounded-md !border !border-slate-200" ariaLabel="Minimap" />
+        <MiniMap<EditorNode>
+          pannable
+          zoomable
+          style={{ width: 168, height: 112 }}
+          nodeColor={minimapColour}
+          nodeStrokeWidth={0}
+          maskColor="rgb(241 245 249 / 0.7)"
+          className="!rounded-md !border !border-slate-200"
+          ariaLabel="Minimap"
+        />
         <CanvasToolbar readOnly={readOnly} />
       </ReactFlow>
     </div>

@@ -36,7 +36,8 @@ export const SHORTCUTS: readonly { group: string; items: readonly { keys: string
   },
 ];
 
-export const isMac = (): boolean => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+export const isMac = (): boolean =>
+  typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** True when the key press belongs to a text field, so editing text keeps its own undo, copy and paste. */
 export function isTextTarget(target: EventTarget | null): boolean {

@@ -45,7 +45,10 @@ export function useCanvasActions() {
       if (!node) return;
       graph.getState().select([nodeId]);
       const { width, height } = sizeOf(node);
-      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 300,
+      });
     },
     [flow, graph],
   );
@@ -58,14 +61,24 @@ export function useCanvasActions() {
       edges,
     );
     graph.getState().moveNodes(positions);
-    toast.success("Laid out left to right", { action: { label: "Undo", onClick: () => graph.getState().undo() } });
+    toast.success("Laid out left to right", {
+      action: { label: "Undo", onClick: () => graph.getState().undo() },
+    });
     window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
   }, [flow, graph]);
 
   const fit = useCallback(() => void flow.fitView({ padding: 0.15, duration: 250 }), [flow]);
 
   return useMemo(
-    () => ({ viewportCentre, addAtCentre, focusNode, autoLayout, fit, zoomIn: () => void flow.zoomIn({ duration: 150 }), zoomOut: () => void flow.zoomOut({ duration: 150 }) }),
+    () => ({
+      viewportCentre,
+      addAtCentre,
+      focusNode,
+      autoLayout,
+      fit,
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    }),
     [viewportCentre, addAtCentre, focusNode, autoLayout, fit, flow],
   );
 }

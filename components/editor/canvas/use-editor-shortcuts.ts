@@ -11,7 +11,17 @@ import { useCanvasActions } from "./use-canvas-actions";
  * The editor's keys, on the document so they work wherever focus is on the page, except inside text fields
  * (their own undo and clipboard), while a dialog is open and on other tabs. Save and try work everywhere.
  */
-export function useEditorShortcuts({ onSave, onTry, enabled, canvasActive }: { onSave(): void; onTry(): void; enabled: boolean; canvasActive: boolean }) {
+export function useEditorShortcuts({
+  onSave,
+  onTry,
+  enabled,
+  canvasActive,
+}: {
+  onSave(): void;
+  onTry(): void;
+  enabled: boolean;
+  canvasActive: boolean;
+}) {
   const { graph, ui, session } = useEditorStores();
   const canvas = useCanvasActions();
 
@@ -30,7 +40,13 @@ export function useEditorShortcuts({ onSave, onTry, enabled, canvasActive }: { o
         onTry();
         return;
       }
-      if (!canvasActive || event.defaultPrevented || ui.getState().dialog !== null || isTextTarget(event.target)) return;
+      if (
+        !canvasActive ||
+        event.defaultPrevented ||
+        ui.getState().dialog !== null ||
+        isTextTarget(event.target)
+      )
+        return;
       if (document.querySelector("[role=dialog]")) return;
       const g = graph.getState();
       const run = (action: () => void) => {
@@ -63,7 +79,8 @@ export function useEditorShortcuts({ onSave, onTry, enabled, canvasActive }: { o
       if (key === "delete" || key === "backspace") return run(() => void g.deleteSelected());
       if (key === "escape") return run(() => g.select([]));
       if (event.key === "?") return run(() => ui.getState().openDialog("shortcuts"));
-      if (event.key === "/") return run(() => document.querySelector<HTMLInputElement>("[data-palette-search]")?.focus());
+      if (event.key === "/")
+        return run(() => document.querySelector<HTMLInputElement>("[data-palette-search]")?.focus());
       if (event.shiftKey && event.code === "Digit1") return run(() => canvas.fit());
       if (event.shiftKey && key === "l") return run(() => canvas.autoLayout());
     };

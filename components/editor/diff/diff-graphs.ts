@@ -26,10 +26,16 @@ export interface GraphDiff {
   counts: { added: number; removed: number; changed: number; edgesAdded: number; edgesRemoved: number };
 }
 
-const edgeKey = (e: Pick<GraphEdge, "source" | "sourceHandle" | "target">) => `${e.source}\u0000${e.sourceHandle}\u0000${e.target}`;
+const edgeKey = (e: Pick<GraphEdge, "source" | "sourceHandle" | "target">) =>
+  `${e.source}\u0000${e.sourceHandle}\u0000${e.target}`;
 
 function behaviourOf(node: GraphNode) {
-  return { type: node.type, name: node.name, escalateUnconnected: node.escalateUnconnected, config: node.config };
+  return {
+    type: node.type,
+    name: node.name,
+    escalateUnconnected: node.escalateUnconnected,
+    config: node.config,
+  };
 }
 
 /** What changed from `before` to `after`: nodes matched by id, edges by (source, output, target). */
@@ -40,21 +46,48 @@ export function diffGraphs(before: Graph, after: Graph): GraphDiff {
   for (const node of after.nodes) {
     const old = beforeNodes.get(node.id);
     if (!old) {
-      nodes.push({ nodeId: node.id, type: node.type, name: node.name, status: "added", changes: [], moved: false });
+      nodes.push({
+        nodeId: node.id,
+        type: node.type,
+        name: node.name,
+        status: "added",
+        changes: [],
+        moved: false,
+      });
       continue;
     }
     const changes = diffValues(behaviourOf(old), behaviourOf(node), "");
     const moved = old.position.x !== node.position.x || old.position.y !== node.position.y;
-    nodes.push({ nodeId: node.id, type: node.type, name: node.name, status: changes.length > 0 ? "changed" : "unchanged", changes, moved });
+    nodes.push({
+      nodeId: node.id,
+      type: node.type,
+      name: node.name,
+      status: changes.length > 0 ? "changed" : "unchanged",
+      changes,
+      moved,
+    });
   }
   for (const node of before.nodes) {
-    if (!afterIds.has(node.id)) nodes.push({ nodeId: node.id, type: node.type, name: node.name, status: "removed", changes: [], moved: false });
+    if (!afterIds.has(node.id))
+      nodes.push({
+        nodeId: node.id,
+        type: node.type,
+        name: node.name,
+        status: "removed",
+        changes: [],
+        moved: false,
+      });
   }
   const beforeEdges = new Set(before.edges.map(edgeKey));
   const afterEdges = new Set(after.edges.map(edgeKey));
   const edges: EdgeDiff[] = [
-    ...after.edges.map((e): EdgeDiff => ({ ...pick(e), status: beforeEdges.has(edgeKey(e)) ? "unchanged" : "added" })),
-    ...before.edges.filter((e) => !afterEdges.has(edgeKey(e))).map((e): EdgeDiff => ({ ...pick(e), status: "removed" })),
+    ...after.edges.map((e): EdgeDiff => ({
+      ...pick(e),
+      status: beforeEdges.has(edgeKey(e)) ? "unchanged" : "added",
+    })),
+    ...before.edges
+      .filter((e) => !afterEdges.has(edgeKey(e)))
+      .map((e): EdgeDiff => ({ ...pick(e), status: "removed" })),
   ];
   const count = (s: DiffStatus) => nodes.filter((n) => n.status === s).length;
   return {

@@ -6,12 +6,14 @@ export interface ValueChange {
   after?: unknown;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown): boolean => v === null || ["string", "number", "boolean"].includes(typeof v);
 
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) if (!sameValue(a[k], b[k])) return false;
@@ -24,7 +26,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * The differences between two JSON values, one line each. Lists of plain values compare as sets ("added
  * shipping"), lists of objects position by position, objects key by key.
  */
-export function diffValues(before: unknown, after: unknown, path: string, out: ValueChange[] = []): ValueChange[] {
+export function diffValues(
+  before: unknown,
+  after: unknown,
+  path: string,
+  out: ValueChange[] = [],
+): ValueChange[] {
   if (sameValue(before, after)) return out;
   if (before === undefined) {
     out.push({ path, kind: "added", after });

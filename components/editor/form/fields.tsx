@@ -19,7 +19,8 @@ export function FieldShell({ label, hint, issues = [], children, className }: Fi
   const id = useId();
   const hintId = `${id}-hint`;
   const issueId = `${id}-issues`;
-  const describedBy = [hint ? hintId : null, issues.length > 0 ? issueId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, issues.length > 0 ? issueId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
@@ -56,7 +57,12 @@ export function TextField({
   placeholder,
   mono,
   ...common
-}: CommonProps & { value: string | undefined; onChange(value: string): void; placeholder?: string; mono?: boolean }) {
+}: CommonProps & {
+  value: string | undefined;
+  onChange(value: string): void;
+  placeholder?: string;
+  mono?: boolean;
+}) {
   return (
     <FieldShell {...common}>
       {({ id, describedBy, invalid }) => (
@@ -82,7 +88,13 @@ export function TextAreaField({
   rows = 3,
   mono,
   ...common
-}: CommonProps & { value: string | undefined; onChange(value: string): void; placeholder?: string; rows?: number; mono?: boolean }) {
+}: CommonProps & {
+  value: string | undefined;
+  onChange(value: string): void;
+  placeholder?: string;
+  rows?: number;
+  mono?: boolean;
+}) {
   return (
     <FieldShell {...common}>
       {({ id, describedBy, invalid }) => (
@@ -110,7 +122,13 @@ export function NumberField({
   max,
   step,
   ...common
-}: CommonProps & { value: number | undefined; onChange(value: number): void; min?: number; max?: number; step?: number }) {
+}: CommonProps & {
+  value: number | undefined;
+  onChange(value: number): void;
+  min?: number;
+  max?: number;
+  step?: number;
+}) {
   const [text, setText] = useState(value === undefined ? "" : String(value));
   const [lastValue, setLastValue] = useState(value);
   if (value !== lastValue) {
@@ -154,7 +172,11 @@ export function SelectField({
   onChange,
   options,
   ...common
-}: CommonProps & { value: string | undefined; onChange(value: string): void; options: readonly SelectOption[] }) {
+}: CommonProps & {
+  value: string | undefined;
+  onChange(value: string): void;
+  options: readonly SelectOption[];
+}) {
   const known = options.some((o) => o.value === (value ?? ""));
   return (
     <FieldShell {...common}>
@@ -218,7 +240,15 @@ export function CheckboxField({
 }
 
 /** A titled group of fields. */
-export function FormSection({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function FormSection({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <section className="space-y-2.5">
       <div className="flex items-center justify-between">

@@ -27,7 +27,9 @@ export function ItemFieldSelect({
 }) {
   const options = [
     ...(defaultLabel !== undefined ? [{ value: "", label: defaultLabel }] : []),
-    ...fields.filter((f) => !types || types.includes(f.type)).map((f) => ({ value: f.name, label: `${f.name} (${f.type})` })),
+    ...fields
+      .filter((f) => !types || types.includes(f.type))
+      .map((f) => ({ value: f.name, label: `${f.name} (${f.type})` })),
   ];
   return (
     <SelectField

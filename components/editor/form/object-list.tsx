@@ -37,22 +37,38 @@ export function ObjectList<T>({
         {items.map((item, i) => (
           <li key={i} className="rounded-md border border-slate-200 bg-slate-50/60 p-2.5">
             <div className="mb-2 flex items-center gap-1">
-              <span className="min-w-0 flex-1 truncate text-xs font-semibold text-slate-700">{itemTitle(item, i)}</span>
+              <span className="min-w-0 flex-1 truncate text-xs font-semibold text-slate-700">
+                {itemTitle(item, i)}
+              </span>
               {!disabled ? (
                 <>
-                  <IconButton label={`Move ${itemTitle(item, i)} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+                  <IconButton
+                    label={`Move ${itemTitle(item, i)} up`}
+                    disabled={i === 0}
+                    onClick={() => move(i, i - 1)}
+                  >
                     <ArrowUp className="h-3.5 w-3.5" aria-hidden />
                   </IconButton>
-                  <IconButton label={`Move ${itemTitle(item, i)} down`} disabled={i === items.length - 1} onClick={() => move(i, i + 1)}>
+                  <IconButton
+                    label={`Move ${itemTitle(item, i)} down`}
+                    disabled={i === items.length - 1}
+                    onClick={() => move(i, i + 1)}
+                  >
                     <ArrowDown className="h-3.5 w-3.5" aria-hidden />
                   </IconButton>
-                  <IconButton label={`Remove ${itemTitle(item, i)}`} onClick={() => onChange(items.filter((_, j) => j !== i))} danger>
+                  <IconButton
+                    label={`Remove ${itemTitle(item, i)}`}
+                    onClick={() => onChange(items.filter((_, j) => j !== i))}
+                    danger
+                  >
                     <Trash2 className="h-3.5 w-3.5" aria-hidden />
                   </IconButton>
                 </>
               ) : null}
             </div>
-            <div className="space-y-2">{render(item, i, (next) => onChange(items.map((x, j) => (j === i ? next : x))))}</div>
+            <div className="space-y-2">
+              {render(item, i, (next) => onChange(items.map((x, j) => (j === i ? next : x))))}
+            </div>
           </li>
         ))}
       </ul>
@@ -76,7 +92,19 @@ export function ObjectList<T>({
   );
 }
 
-function IconButton({ label, onClick, disabled, danger, children }: { label: string; onClick(): void; disabled?: boolean; danger?: boolean; children: ReactNode }) {
+function IconButton({
+  label,
+  onClick,
+  disabled,
+  danger,
+  children,
+}: {
+  label: string;
+  onClick(): void;
+  disabled?: boolean;
+  danger?: boolean;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"

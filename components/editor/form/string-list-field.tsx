@@ -23,10 +23,21 @@ export interface StringListFieldProps {
  * A list of short strings (labels, levels, keywords). Each entry commits on Enter or when it loses focus,
  * so renaming a label is one change (its edge follows) rather than one per keystroke.
  */
-export function StringListField({ label, values, onChange, itemIssues, issues = [], hint, placeholder, disabled, splitOnComma }: StringListFieldProps) {
+export function StringListField({
+  label,
+  values,
+  onChange,
+  itemIssues,
+  issues = [],
+  hint,
+  placeholder,
+  disabled,
+  splitOnComma,
+}: StringListFieldProps) {
   const id = useId();
   const [adding, setAdding] = useState("");
-  const split = (text: string) => (splitOnComma ? text.split(",") : [text]).map((t) => t.trim()).filter(Boolean);
+  const split = (text: string) =>
+    (splitOnComma ? text.split(",") : [text]).map((t) => t.trim()).filter(Boolean);
   const add = () => {
     const extra = split(adding);
     if (extra.length === 0) return;

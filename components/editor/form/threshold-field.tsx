@@ -27,7 +27,17 @@ export function ThresholdField({
   const inForce = override ?? (value !== undefined ? { value, source: "graph" as const } : undefined);
   return (
     <div className="space-y-1.5">
-      <NumberField label={label} value={value} onChange={onChange} min={0} max={1} step={0.05} issues={issues} disabled={disabled} hint={hint} />
+      <NumberField
+        label={label}
+        value={value}
+        onChange={onChange}
+        min={0}
+        max={1}
+        step={0.05}
+        issues={issues}
+        disabled={disabled}
+        hint={hint}
+      />
       <input
         type="range"
         aria-label={`${label} slider`}
@@ -40,7 +50,10 @@ export function ThresholdField({
         className="w-full accent-accent-600"
       />
       <p className="text-xs text-slate-500" data-testid="threshold-in-force">
-        In force: <span className="font-medium tabular-nums text-slate-700">{inForce ? inForce.value.toFixed(2) : "—"}</span>{" "}
+        In force:{" "}
+        <span className="font-medium tabular-nums text-slate-700">
+          {inForce ? inForce.value.toFixed(2) : "—"}
+        </span>{" "}
         {inForce?.source === "override"
           ? `(admin override${override?.setBy ? ` by ${override.setBy}` : ""}${override?.reason ? `: ${override.reason}` : ""}; the graph value applies again when it is cleared)`
           : "(graph default; admins may override it per run)"}

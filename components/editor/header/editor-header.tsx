@@ -42,7 +42,11 @@ export function EditorHeader({
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="flex items-center gap-3 px-4 pt-3">
-        <Link href="/workflows" className="flex items-center gap-0.5 rounded text-sm text-slate-500 hover:text-slate-800" aria-label="Back to workflows">
+        <Link
+          href="/workflows"
+          className="flex items-center gap-0.5 rounded text-sm text-slate-500 hover:text-slate-800"
+          aria-label="Back to workflows"
+        >
           <ChevronLeft className="h-4 w-4" aria-hidden /> Workflows
         </Link>
         <span className="text-slate-300" aria-hidden>
@@ -61,18 +65,39 @@ export function EditorHeader({
         ) : (
           <Badge className="whitespace-nowrap">Not published</Badge>
         )}
-        <span className={cn("whitespace-nowrap text-xs", dirty ? "font-medium text-amber-700" : "text-slate-500")} data-testid="save-state" aria-live="polite">
+        <span
+          className={cn("whitespace-nowrap text-xs", dirty ? "font-medium text-amber-700" : "text-slate-500")}
+          data-testid="save-state"
+          aria-live="polite"
+        >
           {saving ? "Saving…" : dirty ? "Unsaved changes" : "All changes saved"}
         </span>
         <div className="ml-auto flex shrink-0 items-center gap-1">
           {actions}
-          <Button variant="ghost" size="sm" className="px-2" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => ui.getState().openDialog("shortcuts")}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="px-2"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => ui.getState().openDialog("shortcuts")}
+          >
             <Keyboard className="h-4 w-4" aria-hidden />
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => ui.getState().openDialog("save")} disabled={saving} title={`Save a draft version (${mod}+S)`}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => ui.getState().openDialog("save")}
+            disabled={saving}
+            title={`Save a draft version (${mod}+S)`}
+          >
             <Save className="h-4 w-4" aria-hidden /> Save
           </Button>
-          <Button size="sm" onClick={onPublish} title={problems > 0 ? `${problems} problems to fix first` : "Publish the canvas"}>
+          <Button
+            size="sm"
+            onClick={onPublish}
+            title={problems > 0 ? `${problems} problems to fix first` : "Publish the canvas"}
+          >
             <Rocket className="h-4 w-4" aria-hidden /> Publish
           </Button>
         </div>
@@ -87,12 +112,17 @@ export function EditorHeader({
             onClick={() => onTab(t.id)}
             className={cn(
               "-mb-px flex items-center gap-1.5 border-b-2 px-3 pb-2 pt-1 text-sm font-medium",
-              tab === t.id ? "border-accent-600 text-accent-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              tab === t.id
+                ? "border-accent-600 text-accent-700"
+                : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >
             {t.label}
             {t.id === "canvas" && problems > 0 ? (
-              <span className="inline-flex items-center gap-0.5 text-xs font-semibold text-red-700" title={`${problems} problems`}>
+              <span
+                className="inline-flex items-center gap-0.5 text-xs font-semibold text-red-700"
+                title={`${problems} problems`}
+              >
                 <CircleAlert className="h-3.5 w-3.5" aria-hidden />
                 {problems}
               </span>

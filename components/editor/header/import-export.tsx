@@ -22,7 +22,11 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workflow";
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || "workflow";
 
 /** Export the canvas with its test cases as JSON; import a file as a new draft (with its new test cases). */
 export function ImportExport({
@@ -43,7 +47,13 @@ export function ImportExport({
   const importMutation = useMutation(trpc.workflows.import.mutationOptions());
 
   const exportFile = () => {
-    const document = { ...graph.getState().toGraph(), id: workflow.id, name: workflow.name, description: workflow.description || undefined, testCases };
+    const document = {
+      ...graph.getState().toGraph(),
+      id: workflow.id,
+      name: workflow.name,
+      description: workflow.description || undefined,
+      testCases,
+    };
     download(`${slug(workflow.name)}.switchboard.json`, `${JSON.stringify(document, null, 2)}\n`);
   };
 
@@ -56,18 +66,49 @@ export function ImportExport({
   const parsed = file?.parsed;
   return (
     <>
-      <Button variant="ghost" size="sm" className="px-2" onClick={() => input.current?.click()} aria-label="Import" title="Import a workflow file (JSON) as a new draft">
+      <Button
+        variant="ghost"
+        size="sm"
+        className="px-2"
+        onClick={() => input.current?.click()}
+        aria-label="Import"
+        title="Import a workflow file (JSON) as a new draft"
+      >
         <Upload className="h-4 w-4" aria-hidden />
       </Button>
-      <input ref={input} type="file" accept="application/json,.json" className="hidden" aria-label="Import workflow file" data-testid="import-file" onChange={(e) => void onFile(e.target.files?.[0])} />
-      <Button variant="ghost" size="sm" className="px-2" onClick={exportFile} aria-label="Export" title="Export the canvas and its test cases as JSON">
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        className="hidden"
+        aria-label="Import workflow file"
+        data-testid="import-file"
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
+      <Button
+        variant="ghost"
+        size="sm"
+        className="px-2"
+        onClick={exportFile}
+        aria-label="Export"
+        title="Export the canvas and its test cases as JSON"
+      >
         <Download className="h-4 w-4" aria-hidden />
       </Button>
-      <WideDialog open={file !== null} onOpenChange={(o) => !o && setFile(null)} title={parsed?.ok ? "Import workflow" : "This file cannot be imported"} description={file?.name}>
+      <WideDialog
+        open={file !== null}
+        onOpenChange={(o) => !o && setFile(null)}
+        title={parsed?.ok ? "Import workflow" : "This file cannot be imported"}
+        description={file?.name}
+      >
         {parsed && !parsed.ok ? (
           <div className="space-y-3">
             <p className="text-sm text-slate-700">It is not a Switchboard workflow file:</p>
-            <ul role="alert" className="max-h-72 space-y-1 overflow-y-auto rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs text-red-800" data-testid="import-problems">
+            <ul
+              role="alert"
+              className="max-h-72 space-y-1 overflow-y-auto rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs text-red-800"
+              data-testid="import-problems"
+            >
               {parsed.problems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
@@ -82,12 +123,21 @@ export function ImportExport({
         {parsed?.ok ? (
           <div className="space-y-3 text-sm text-slate-700">
             <p>
-              {parsed.graph.nodes.length} nodes, {parsed.graph.edges.length} edges and {parsed.graph.testCases?.length ?? 0} test cases. The graph becomes a new draft version; test cases whose names are new are added.
+              {parsed.graph.nodes.length} nodes, {parsed.graph.edges.length} edges and{" "}
+              {parsed.graph.testCases?.length ?? 0} test cases. The graph becomes a new draft version; test
+              cases whose names are new are added.
             </p>
-            {dirty ? <p className="rounded-md bg-amber-50 p-2 text-amber-900">Your unsaved changes on the canvas will be replaced.</p> : null}
+            {dirty ? (
+              <p className="rounded-md bg-amber-50 p-2 text-amber-900">
+                Your unsaved changes on the canvas will be replaced.
+              </p>
+            ) : null}
             {parsed.warnings.length > 0 ? (
               <div>
-                <p className="font-medium">It imports as a draft with {parsed.warnings.length} problem{parsed.warnings.length > 1 ? "s" : ""} to fix:</p>
+                <p className="font-medium">
+                  It imports as a draft with {parsed.warnings.length} problem
+                  {parsed.warnings.length > 1 ? "s" : ""} to fix:
+                </p>
                 <ul className="mt-1 max-h-40 list-disc space-y-0.5 overflow-y-auto pl-5 text-xs text-slate-600">
                   {parsed.warnings.slice(0, 20).map((w) => (
                     <li key={w}>{w}</li>
@@ -103,7 +153,9 @@ export function ImportExport({
                 disabled={importMutation.isPending}
                 onClick={async () => {
                   // A refusal is shown by the global error toast; the dialog stays open.
-                  const saved = await importMutation.mutateAsync({ document: parsed.graph, workflowId: workflow.id }).catch(() => null);
+                  const saved = await importMutation
+                    .mutateAsync({ document: parsed.graph, workflowId: workflow.id })
+                    .catch(() => null);
                   if (!saved) return;
                   await onImported();
                   setFile(null);

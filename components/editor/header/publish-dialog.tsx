@@ -36,9 +36,14 @@ export function PublishDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const saveFirst = target?.current === true && dirty;
-  const rollback = target && target.publishedVersion !== undefined && target.version < target.publishedVersion;
+  const rollback =
+    target && target.publishedVersion !== undefined && target.version < target.publishedVersion;
   const blocked = target?.current === true && problemCount > 0;
-  const title = rollback ? `Roll back to version ${target?.version}` : saveFirst ? "Save and publish" : `Publish version ${target?.version ?? ""}`;
+  const title = rollback
+    ? `Roll back to version ${target?.version}`
+    : saveFirst
+      ? "Save and publish"
+      : `Publish version ${target?.version ?? ""}`;
   return (
     <Dialog
       open={target !== null}
@@ -49,7 +54,10 @@ export function PublishDialog({
         }
       }}
     >
-      <DialogContent title={title} description="The published version is the one that runs on new items. Validation and every test case not marked as a known failure must pass.">
+      <DialogContent
+        title={title}
+        description="The published version is the one that runs on new items. Validation and every test case not marked as a known failure must pass."
+      >
         <div className="space-y-4">
           {saveFirst ? (
             <div className="space-y-1.5">
@@ -57,7 +65,14 @@ export function PublishDialog({
               <label htmlFor="publish-note" className="text-sm font-medium">
                 Note
               </label>
-              <Input id="publish-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="What changes for the people who receive these items?" autoFocus />
+              <Input
+                id="publish-note"
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                maxLength={500}
+                placeholder="What changes for the people who receive these items?"
+                autoFocus
+              />
             </div>
           ) : null}
           {blocked ? (
@@ -66,7 +81,11 @@ export function PublishDialog({
             </p>
           ) : null}
           {error ? (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="publish-error">
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+              data-testid="publish-error"
+            >
               {error}
             </p>
           ) : null}

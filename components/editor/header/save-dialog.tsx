@@ -21,13 +21,23 @@ export function SaveDialog({ onSave }: { onSave(note: string): Promise<unknown> 
   };
   return (
     <Dialog open={open} onOpenChange={(o) => ui.getState().openDialog(o ? "save" : null)}>
-      <DialogContent title="Save draft" description={`Saves the canvas as version ${baseVersion + 1}. Drafts never run until published.`}>
+      <DialogContent
+        title="Save draft"
+        description={`Saves the canvas as version ${baseVersion + 1}. Drafts never run until published.`}
+      >
         <form onSubmit={submit} className="space-y-4">
           <div className="space-y-1.5">
             <label htmlFor="save-note" className="text-sm font-medium">
               Note <span className="font-normal text-slate-500">(optional)</span>
             </label>
-            <Input id="save-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="What changed, e.g. Split shipping from billing" autoFocus />
+            <Input
+              id="save-note"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={500}
+              placeholder="What changed, e.g. Split shipping from billing"
+              autoFocus
+            />
           </div>
           <div className="flex justify-end gap-2">
             <DialogClose asChild>

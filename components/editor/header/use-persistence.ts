@@ -9,7 +9,9 @@ import { useEditorStores } from "../store/editor-provider";
 import { useRefreshWorkflow } from "../use-workflow";
 
 function isConflict(error: unknown): error is TRPCClientError<never> {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT";
+  return (
+    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT"
+  );
 }
 
 /** Saving drafts, publishing, and reloading the newest version into the canvas. */
@@ -18,7 +20,9 @@ export function usePersistence(workflowId: string) {
   const { graph, session, overlay } = useEditorStores();
   const refresh = useRefreshWorkflow(workflowId);
   // A save conflict opens its own dialog; the global error toast would say it twice.
-  const saveDraft = useMutation(trpc.workflows.saveDraft.mutationOptions({ meta: { handlesOwnErrors: true } }));
+  const saveDraft = useMutation(
+    trpc.workflows.saveDraft.mutationOptions({ meta: { handlesOwnErrors: true } }),
+  );
   const publish = useMutation(trpc.workflows.publish.mutationOptions());
 
   /** Saves the canvas as a new draft version; answers the saved version, or null (a conflict opens its dialog). */
@@ -28,9 +32,17 @@ export function usePersistence(workflowId: string) {
       const { baseVersion } = session.getState();
       session.getState().setSaving(true);
       try {
-        const saved = await saveDraft.mutateAsync({ workflowId, graph: toGraph(), note: note.trim() || undefined, baseVersion, asNewDraft });
+        const saved = await saveDraft.mutateAsync({
+          workflowId,
+          graph: toGraph(),
+          note: note.trim() || undefined,
+          baseVersion,
+          asNewDraft,
+        });
         session.getState().markSaved(docId, saved.version, saved.id);
-        toast.success(`Saved as version ${saved.version}${saved.validation.ok ? "" : ` (${saved.validation.errors.length} problems to fix before publishing)`}`);
+        toast.success(
+          `Saved as version ${saved.version}${saved.validation.ok ? "" : ` (${saved.validation.errors.length} problems to fix before publishing)`}`,
+        );
         await refresh();
         return saved;
       } catch (error) {

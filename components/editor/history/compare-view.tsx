@@ -15,10 +15,25 @@ import { diffGraphs, mergeForCompare, type GraphDiff } from "../diff/diff-graphs
 import { EditorProvider, useEditorStores } from "../store/editor-provider";
 import type { VersionSummary } from "../use-workflow";
 
-const STATUS_STYLE = { added: "bg-emerald-500", removed: "bg-red-400", changed: "bg-amber-400", unchanged: "bg-slate-300" } as const;
+const STATUS_STYLE = {
+  added: "bg-emerald-500",
+  removed: "bg-red-400",
+  changed: "bg-amber-400",
+  unchanged: "bg-slate-300",
+} as const;
 
 /** Two versions on one canvas: added, removed and changed nodes highlighted, config changes listed. */
-export function CompareView({ workflowId, from, to, onBack }: { workflowId: string; from: VersionSummary; to: VersionSummary; onBack(): void }) {
+export function CompareView({
+  workflowId,
+  from,
+  to,
+  onBack,
+}: {
+  workflowId: string;
+  from: VersionSummary;
+  to: VersionSummary;
+  onBack(): void;
+}) {
   const trpc = useTRPC();
   const before = useQuery(trpc.workflows.get.queryOptions({ workflowId, versionId: from.id }));
   const after = useQuery(trpc.workflows.get.queryOptions({ workflowId, versionId: to.id }));
@@ -48,7 +63,13 @@ export function CompareView({ workflowId, from, to, onBack }: { workflowId: stri
       {error ? <ErrorState message={error.message} /> : null}
       {!compared && !error ? <LoadingState /> : null}
       {compared ? (
-        <EditorProvider graph={compared.graph} workflowId={workflowId} version={to.version} versionId={to.id} readOnly>
+        <EditorProvider
+          graph={compared.graph}
+          workflowId={workflowId}
+          version={to.version}
+          versionId={to.id}
+          readOnly
+        >
           <ReactFlowProvider>
             <DiffOverlay byNode={compared.byNode} byEdge={compared.byEdge} />
             <div className="flex min-h-0 flex-1">
@@ -64,7 +85,13 @@ export function CompareView({ workflowId, from, to, onBack }: { workflowId: stri
   );
 }
 
-function DiffOverlay({ byNode, byEdge }: { byNode: ReadonlyMap<string, GraphDiff["nodes"][number]["status"]>; byEdge: ReadonlyMap<string, GraphDiff["nodes"][number]["status"]> }) {
+function DiffOverlay({
+  byNode,
+  byEdge,
+}: {
+  byNode: ReadonlyMap<string, GraphDiff["nodes"][number]["status"]>;
+  byEdge: ReadonlyMap<string, GraphDiff["nodes"][number]["status"]>;
+}) {
   const { overlay } = useEditorStores();
   useEffect(() => overlay.getState().setDiff(byNode, byEdge), [overlay, byNode, byEdge]);
   return null;
@@ -75,7 +102,11 @@ function ChangeList({ diff }: { diff: GraphDiff }) {
   const changed = diff.nodes.filter((n) => n.status !== "unchanged");
   const { counts } = diff;
   return (
-    <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4" aria-label="Changes" data-testid="change-list">
+    <aside
+      className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4"
+      aria-label="Changes"
+      data-testid="change-list"
+    >
       <div className="mb-3 flex flex-wrap gap-1.5">
         <Badge tone="success">{counts.added} added</Badge>
         <Badge tone="danger">{counts.removed} removed</Badge>
@@ -84,14 +115,27 @@ function ChangeList({ diff }: { diff: GraphDiff }) {
           {counts.edgesAdded} / {counts.edgesRemoved} edges added / removed
         </Badge>
       </div>
-      {changed.length === 0 ? <p className="text-sm text-slate-500">No node changed{counts.edgesAdded + counts.edgesRemoved > 0 ? "; only connections did." : "."}</p> : null}
+      {changed.length === 0 ? (
+        <p className="text-sm text-slate-500">
+          No node changed{counts.edgesAdded + counts.edgesRemoved > 0 ? "; only connections did." : "."}
+        </p>
+      ) : null}
       <ul className="space-y-2">
         {changed.map((n) => (
           <li key={n.nodeId}>
-            <button type="button" onClick={() => ui.getState().focusNode(n.nodeId)} className="w-full rounded-md border border-slate-200 p-2 text-left hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => ui.getState().focusNode(n.nodeId)}
+              className="w-full rounded-md border border-slate-200 p-2 text-left hover:bg-slate-50"
+            >
               <div className="flex items-center gap-2 text-sm">
-                <span className={cn("h-2.5 w-2.5 shrink-0 rounded-full", STATUS_STYLE[n.status])} aria-hidden />
-                <span className="min-w-0 flex-1 truncate font-medium text-slate-900">{n.name || n.nodeId}</span>
+                <span
+                  className={cn("h-2.5 w-2.5 shrink-0 rounded-full", STATUS_STYLE[n.status])}
+                  aria-hidden
+                />
+                <span className="min-w-0 flex-1 truncate font-medium text-slate-900">
+                  {n.name || n.nodeId}
+                </span>
                 <span className="text-xs text-slate-500">{n.status}</span>
               </div>
               {n.changes.length > 0 ? (

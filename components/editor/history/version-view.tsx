@@ -12,7 +12,15 @@ import { EditorProvider } from "../store/editor-provider";
 import type { VersionSummary } from "../use-workflow";
 
 /** One saved version on a read-only canvas (its own editor instance: nothing here touches the draft). */
-export function VersionView({ workflowId, version, onBack }: { workflowId: string; version: VersionSummary; onBack(): void }) {
+export function VersionView({
+  workflowId,
+  version,
+  onBack,
+}: {
+  workflowId: string;
+  version: VersionSummary;
+  onBack(): void;
+}) {
   const trpc = useTRPC();
   const query = useQuery(trpc.workflows.get.queryOptions({ workflowId, versionId: version.id }));
   return (
@@ -29,7 +37,13 @@ export function VersionView({ workflowId, version, onBack }: { workflowId: strin
       {query.isPending ? <LoadingState /> : null}
       {query.isError ? <ErrorState message={query.error.message} /> : null}
       {query.data ? (
-        <EditorProvider graph={query.data.version.graph} workflowId={workflowId} version={version.version} versionId={version.id} readOnly>
+        <EditorProvider
+          graph={query.data.version.graph}
+          workflowId={workflowId}
+          version={version.version}
+          versionId={version.id}
+          readOnly
+        >
           <ReactFlowProvider>
             <Validated />
             <CanvasWorkspace readOnly testCases={[]} />

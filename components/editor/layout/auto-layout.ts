@@ -16,7 +16,10 @@ export const LAYOUT_GAP = { rank: 90, node: 36 };
  * Left-to-right layered layout (dagre): the trigger on the left, outcomes on the right, decision branches
  * fanning out between. Returns top-left positions, rounded, as React Flow expects.
  */
-export function layoutLeftToRight(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Map<string, { x: number; y: number }> {
+export function layoutLeftToRight(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+): Map<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "LR", ranksep: LAYOUT_GAP.rank, nodesep: LAYOUT_GAP.node, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -27,7 +30,8 @@ export function layoutLeftToRight(nodes: readonly LayoutNode[], edges: readonly 
   const positions = new Map<string, { x: number; y: number }>();
   for (const n of nodes) {
     const laid = g.node(n.id) as { x: number; y: number } | undefined;
-    if (laid) positions.set(n.id, { x: Math.round(laid.x - n.width / 2), y: Math.round(laid.y - n.height / 2) });
+    if (laid)
+      positions.set(n.id, { x: Math.round(laid.x - n.width / 2), y: Math.round(laid.y - n.height / 2) });
   }
   return positions;
 }

@@ -6,13 +6,21 @@ export interface Box {
 }
 
 const overlaps = (a: Box, b: Box, gap: number) =>
-  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+  a.x < b.x + b.width + gap &&
+  b.x < a.x + a.width + gap &&
+  a.y < b.y + b.height + gap &&
+  b.y < a.y + a.height + gap;
 
 /**
  * The nearest top-left corner to `near` where a box of `size` overlaps no other box: rings of candidates
  * around the point, closest first. A node added "in the middle" then never lands on top of another.
  */
-export function freeSpotNear(boxes: readonly Box[], near: { x: number; y: number }, size: { width: number; height: number }, gap = 24): { x: number; y: number } {
+export function freeSpotNear(
+  boxes: readonly Box[],
+  near: { x: number; y: number },
+  size: { width: number; height: number },
+  gap = 24,
+): { x: number; y: number } {
   const step = 40;
   const fits = (x: number, y: number) => !boxes.some((b) => overlaps({ x, y, ...size }, b, gap));
   for (let ring = 0; ring <= 30; ring++) {

@@ -15,7 +15,19 @@ export interface ConnectorProfileStatus {
 export function useConnectorProfiles(): ReadonlyMap<string, ConnectorProfileStatus> | undefined {
   const list = useConnectorChoices();
   return useMemo(
-    () => list && new Map(list.map((c) => [c.id, { name: c.name, complete: c.completeness.complete, missing: c.completeness.missing, profilePath: c.profilePath }])),
+    () =>
+      list &&
+      new Map(
+        list.map((c) => [
+          c.id,
+          {
+            name: c.name,
+            complete: c.completeness.complete,
+            missing: c.completeness.missing,
+            profilePath: c.profilePath,
+          },
+        ]),
+      ),
     [list],
   );
 }

@@ -108,7 +108,14 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v !== 
 
 function expectedText(c: TestCase): string {
   const e = c.expected;
-  return [e.terminalType, e.team && `team ${e.team}`, e.queue && `queue ${e.queue}`, e.reasonType && `(${e.reasonType})`].filter(Boolean).join(" ");
+  return [
+    e.terminalType,
+    e.team && `team ${e.team}`,
+    e.queue && `queue ${e.queue}`,
+    e.reasonType && `(${e.reasonType})`,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /**
@@ -116,7 +123,11 @@ function expectedText(c: TestCase): string {
  * come out, where decisions are made and how sure they must be, which systems are touched, which people are
  * involved, and the edge cases. Derived from the graph alone; pure.
  */
-export function deriveWorkflowMap(graph: Graph, testCases: readonly TestCase[] = [], registry: NodeRegistry = nodeRegistry): WorkflowMap {
+export function deriveWorkflowMap(
+  graph: Graph,
+  testCases: readonly TestCase[] = [],
+  registry: NodeRegistry = nodeRegistry,
+): WorkflowMap {
   const nodes = flowOrder(graph).map((n) => resolve(n, registry));
   const connected = new Set(graph.edges.map((e) => `${e.source}\u0000${e.sourceHandle}`));
   const escalationQueue = graph.settings?.escalationQueue ?? "review";
@@ -124,7 +135,8 @@ export function deriveWorkflowMap(graph: Graph, testCases: readonly TestCase[] =
   const addPerson = (kind: MapPerson["kind"], name: string, node: GraphNode) => {
     const key = `${kind}:${name}`;
     const person = people.get(key) ?? { kind, name, via: [] };
-    if (!person.via.some((v) => v.nodeId === node.id)) person.via.push({ nodeId: node.id, name: displayName(node) });
+    if (!person.via.some((v) => v.nodeId === node.id))
+      person.via.push({ nodeId: node.id, name: displayName(node) });
     people.set(key, person);
   };
 
@@ -143,7 +155,13 @@ export function deriveWorkflowMap(graph: Graph, testCases: readonly TestCase[] =
       const fields = Array.isArray(config.fields) ? (config.fields as MapInputField[]) : [];
       inputs = {
         triggerId: node.id,
-        fields: fields.map((f) => ({ name: f.name, type: f.type, required: f.required !== false, values: f.values, role: roles[f.name] })),
+        fields: fields.map((f) => ({
+          name: f.name,
+          type: f.type,
+          required: f.required !== false,
+          values: f.values,
+          role: roles[f.name],
+        })),
       };
     }
     if (r.group === "decision") {
@@ -171,17 +189,37 @@ export function deriveWorkflowMap(graph: Graph, testCases: readonly TestCase[] =
     }
     if (node.type === "route" && str(config.team)) {
       const queue = str(config.queue);
-      outputs.push({ nodeId: node.id, name: displayName(node), kind: "route", detail: `${config.team}${queue ? ` / ${queue}` : ""}` });
+      outputs.push({
+        nodeId: node.id,
+        name: displayName(node),
+        kind: "route",
+        detail: `${config.team}${queue ? ` / ${queue}` : ""}`,
+      });
       addPerson("team", config.team as string, node);
       if (queue) addPerson("queue", queue, node);
     } else if (node.type === "resolve") {
-      outputs.push({ nodeId: node.id, name: displayName(node), kind: "resolve", detail: str(config.resolution) ?? "automatic reply" });
+      outputs.push({
+        nodeId: node.id,
+        name: displayName(node),
+        kind: "resolve",
+        detail: str(config.resolution) ?? "automatic reply",
+      });
     } else if (node.type === "end") {
-      outputs.push({ nodeId: node.id, name: displayName(node), kind: "end", detail: str(config.note) ?? "no action" });
+      outputs.push({
+        nodeId: node.id,
+        name: displayName(node),
+        kind: "end",
+        detail: str(config.note) ?? "no action",
+      });
     } else if (r.group === "escalation") {
       const queue = str(config.queue) ?? escalationQueue;
       const reason = str(config.reasonType);
-      outputs.push({ nodeId: node.id, name: displayName(node), kind: "escalate", detail: `queue ${queue}${reason ? ` (${reason})` : ""}` });
+      outputs.push({
+        nodeId: node.id,
+        name: displayName(node),
+        kind: "escalate",
+        detail: `queue ${queue}${reason ? ` (${reason})` : ""}`,
+      });
       addPerson("queue", queue, node);
     }
     // Outputs left unconnected that hand the item to a person are escalation paths too.
@@ -205,5 +243,12 @@ export function deriveWorkflowMap(graph: Graph, testCases: readonly TestCase[] =
   const edgeCases = testCases
     .filter((c) => c.edgeCase)
     .map((c) => ({ id: c.id, name: c.name, notes: c.notes, expected: expectedText(c) }));
-  return { inputs, outputs, decisions, systems: [...systems.values()], people: [...people.values()], edgeCases };
+  return {
+    inputs,
+    outputs,
+    decisions,
+    systems: [...systems.values()],
+    people: [...people.values()],
+    edgeCases,
+  };
 }

@@ -14,7 +14,19 @@ import { useRefreshWorkflow } from "../use-workflow";
 import { useConnectorProfiles } from "./connector-profiles";
 import { deriveWorkflowMap } from "./derive-workflow-map";
 
-function Section({ icon: Icon, title, count, children, testId }: { icon: typeof Flag; title: string; count?: number; children: ReactNode; testId: string }) {
+function Section({
+  icon: Icon,
+  title,
+  count,
+  children,
+  testId,
+}: {
+  icon: typeof Flag;
+  title: string;
+  count?: number;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <Card className="p-4" data-testid={testId}>
       <h3 className="mb-3 flex items-center gap-2 text-sm font-semibold text-slate-900">
@@ -41,10 +53,17 @@ export function MapTab({
   const { graph } = useEditorStores();
   const docId = useGraph((s) => s.docId);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- docId stands for the document.
-  const map = useMemo(() => deriveWorkflowMap(graph.getState().toGraph(), testCases), [docId, graph, testCases]);
+  const map = useMemo(
+    () => deriveWorkflowMap(graph.getState().toGraph(), testCases),
+    [docId, graph, testCases],
+  );
   const profiles = useConnectorProfiles();
   const NodeLink = ({ id, children }: { id: string; children: ReactNode }) => (
-    <button type="button" onClick={() => onShowNode(id)} className="font-medium text-accent-700 hover:underline">
+    <button
+      type="button"
+      onClick={() => onShowNode(id)}
+      className="font-medium text-accent-700 hover:underline"
+    >
       {children}
     </button>
   );
@@ -57,8 +76,13 @@ export function MapTab({
             <ul className="flex flex-wrap gap-1.5">
               {map.inputs.fields.map((f) => (
                 <li key={f.name} className="rounded-md border border-slate-200 bg-slate-50 px-2 py-1 text-xs">
-                  <span className="font-mono font-medium text-slate-800">{f.name}</span> <span className="text-slate-500">{f.type}</span>
-                  {f.role ? <Badge tone="accent" className="ml-1">{f.role}</Badge> : null}
+                  <span className="font-mono font-medium text-slate-800">{f.name}</span>{" "}
+                  <span className="text-slate-500">{f.type}</span>
+                  {f.role ? (
+                    <Badge tone="accent" className="ml-1">
+                      {f.role}
+                    </Badge>
+                  ) : null}
                   {!f.required ? <span className="ml-1 text-slate-400">optional</span> : null}
                 </li>
               ))}
@@ -72,7 +96,9 @@ export function MapTab({
           <ul className="space-y-1 text-sm">
             {map.outputs.map((o, i) => (
               <li key={`${o.nodeId}-${i}`} className="flex items-baseline gap-2">
-                <Badge tone={o.kind === "escalate" ? "warning" : o.kind === "route" ? "success" : "neutral"}>{o.kind}</Badge>
+                <Badge tone={o.kind === "escalate" ? "warning" : o.kind === "route" ? "success" : "neutral"}>
+                  {o.kind}
+                </Badge>
                 <NodeLink id={o.nodeId}>{o.name}</NodeLink>
                 <span className="text-slate-600">{o.detail}</span>
                 {o.implicit ? <span className="text-xs text-slate-400">(unconnected output)</span> : null}
@@ -100,15 +126,24 @@ export function MapTab({
             ))}
           </ul>
         </Section>
-        <Section icon={ArrowRightLeft} title="Systems touched" count={map.systems.length} testId="map-systems">
-          {map.systems.length === 0 ? <Empty>No connector: the workflow reads and writes no other system.</Empty> : null}
+        <Section
+          icon={ArrowRightLeft}
+          title="Systems touched"
+          count={map.systems.length}
+          testId="map-systems"
+        >
+          {map.systems.length === 0 ? (
+            <Empty>No connector: the workflow reads and writes no other system.</Empty>
+          ) : null}
           <ul className="space-y-2 text-sm">
             {map.systems.map((s) => {
               const profile = profiles?.get(s.connectorId);
               return (
                 <li key={s.connectorId}>
                   <div className="flex items-center gap-2">
-                    <span className="font-mono font-medium text-slate-900">{profile?.name ?? s.connectorId}</span>
+                    <span className="font-mono font-medium text-slate-900">
+                      {profile?.name ?? s.connectorId}
+                    </span>
                     {profile ? (
                       profile.complete ? (
                         <Badge tone="success">Profile complete</Badge>
@@ -155,11 +190,14 @@ export function MapTab({
           </ul>
         </Section>
         <Section icon={TriangleAlert} title="Edge cases" count={map.edgeCases.length} testId="map-edge-cases">
-          {map.edgeCases.length === 0 ? <Empty>Mark test cases as edge cases to list them here with their notes.</Empty> : null}
+          {map.edgeCases.length === 0 ? (
+            <Empty>Mark test cases as edge cases to list them here with their notes.</Empty>
+          ) : null}
           <ul className="space-y-1.5 text-sm">
             {map.edgeCases.map((c) => (
               <li key={c.id}>
-                <span className="font-medium text-slate-900">{c.name}</span> <span className="text-xs text-slate-500">→ {c.expected}</span>
+                <span className="font-medium text-slate-900">{c.name}</span>{" "}
+                <span className="text-xs text-slate-500">→ {c.expected}</span>
                 {c.notes ? <p className="text-xs text-slate-600">{c.notes}</p> : null}
               </li>
             ))}
@@ -201,7 +239,11 @@ function MapNotes({ workflowId, initial }: { workflowId: string; initial: string
       />
       <div className="mt-2 flex items-center justify-end gap-3">
         {notes !== saved ? <span className="text-xs text-amber-700">Unsaved notes</span> : null}
-        <Button size="sm" disabled={notes === saved || update.isPending} onClick={() => update.mutate({ workflowId, mapNotes: notes })}>
+        <Button
+          size="sm"
+          disabled={notes === saved || update.isPending}
+          onClick={() => update.mutate({ workflowId, mapNotes: notes })}
+        >
           Save notes
         </Button>
       </div>

@@ -13,7 +13,19 @@ import { editorFor } from "../node-editors";
 import { useEditorStores, useUi } from "../store/editor-provider";
 
 /** Within a group, the order a process owner reaches for them; types not listed follow in registry order. */
-const TYPE_ORDER = ["trigger", "classify", "assess", "match", "condition", "rule", "connector", "escalate", "route", "resolve", "end"];
+const TYPE_ORDER = [
+  "trigger",
+  "classify",
+  "assess",
+  "match",
+  "condition",
+  "rule",
+  "connector",
+  "escalate",
+  "route",
+  "resolve",
+  "end",
+];
 const rank = (d: NodeDefinition) => {
   const i = TYPE_ORDER.indexOf(d.type);
   return i < 0 ? TYPE_ORDER.length : i;
@@ -40,15 +52,29 @@ function onDragStart(event: DragEvent, type: string) {
 /** Every node type in the registry, grouped and searchable; drag one onto the canvas, or select it to add it. */
 export function Palette() {
   const collapsed = useUi((s) => s.paletteCollapsed);
-  return <div className={cn("h-full shrink-0 border-r border-slate-200 bg-white", collapsed ? "w-14" : "w-52")}>{collapsed ? <PaletteRail /> : <PaletteList />}</div>;
+  return (
+    <div className={cn("h-full shrink-0 border-r border-slate-200 bg-white", collapsed ? "w-14" : "w-52")}>
+      {collapsed ? <PaletteRail /> : <PaletteList />}
+    </div>
+  );
 }
 
 function CollapseButton({ collapsed }: { collapsed: boolean }) {
   const { ui } = useEditorStores();
   const label = collapsed ? "Expand the palette" : "Collapse the palette";
   return (
-    <button type="button" onClick={() => ui.getState().togglePalette()} aria-label={label} title={label} className="flex h-8 w-8 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-800">
-      {collapsed ? <ChevronsRight className="h-4 w-4" aria-hidden /> : <ChevronsLeft className="h-4 w-4" aria-hidden />}
+    <button
+      type="button"
+      onClick={() => ui.getState().togglePalette()}
+      aria-label={label}
+      title={label}
+      className="flex h-8 w-8 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+    >
+      {collapsed ? (
+        <ChevronsRight className="h-4 w-4" aria-hidden />
+      ) : (
+        <ChevronsLeft className="h-4 w-4" aria-hidden />
+      )}
     </button>
   );
 }
@@ -57,10 +83,19 @@ function PaletteList() {
   const canvas = useCanvasActions();
   const all = definitions();
   return (
-    <Command label="Add a node" loop filter={paletteFilter} className="flex h-full flex-col" data-testid="palette">
+    <Command
+      label="Add a node"
+      loop
+      filter={paletteFilter}
+      className="flex h-full flex-col"
+      data-testid="palette"
+    >
       <div className="flex items-center gap-1 border-b border-slate-200 p-2">
         <div className="relative min-w-0 flex-1">
-          <Search className="pointer-events-none absolute left-2 top-1/2 h-3.5 w-3.5 -translate-y-1/2 text-slate-400" aria-hidden />
+          <Search
+            className="pointer-events-none absolute left-2 top-1/2 h-3.5 w-3.5 -translate-y-1/2 text-slate-400"
+            aria-hidden
+          />
           <Command.Input
             data-palette-search
             aria-label="Search node types"
@@ -71,7 +106,9 @@ function PaletteList() {
         <CollapseButton collapsed={false} />
       </div>
       <Command.List className="flex-1 overflow-y-auto p-2 [&_[cmdk-group-heading]]:px-1 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:uppercase [&_[cmdk-group-heading]]:tracking-wide [&_[cmdk-group-heading]]:text-slate-500">
-        <Command.Empty className="px-2 py-6 text-center text-sm text-slate-500">No node type matches.</Command.Empty>
+        <Command.Empty className="px-2 py-6 text-center text-sm text-slate-500">
+          No node type matches.
+        </Command.Empty>
         {PALETTE_ORDER.map((group) => {
           const look = GROUP_APPEARANCE[group];
           const items = all.filter((d) => d.group === group);
@@ -92,11 +129,19 @@ function PaletteList() {
                     title={`${d.description}\nDrag onto the canvas, or click to add it in the middle.`}
                     className="group flex cursor-grab items-center gap-2 rounded-md px-1.5 py-1.5 text-sm text-slate-800 active:cursor-grabbing data-[selected=true]:bg-slate-100"
                   >
-                    <span className={cn("flex h-6 w-6 shrink-0 items-center justify-center rounded-md ring-1 ring-inset", look.chip)}>
+                    <span
+                      className={cn(
+                        "flex h-6 w-6 shrink-0 items-center justify-center rounded-md ring-1 ring-inset",
+                        look.chip,
+                      )}
+                    >
                       <Icon className="h-3.5 w-3.5" aria-hidden />
                     </span>
                     <span className="min-w-0 flex-1 truncate">{d.label}</span>
-                    <GripVertical className="h-3.5 w-3.5 text-slate-300 group-hover:text-slate-400" aria-hidden />
+                    <GripVertical
+                      className="h-3.5 w-3.5 text-slate-300 group-hover:text-slate-400"
+                      aria-hidden
+                    />
                   </Command.Item>
                 );
               })}
@@ -104,7 +149,9 @@ function PaletteList() {
           );
         })}
       </Command.List>
-      <p className="border-t border-slate-200 p-2 text-[11px] leading-snug text-slate-500">Drag onto the canvas, or select and press Enter to add it in the middle.</p>
+      <p className="border-t border-slate-200 p-2 text-[11px] leading-snug text-slate-500">
+        Drag onto the canvas, or select and press Enter to add it in the middle.
+      </p>
     </Command>
   );
 }
@@ -114,7 +161,11 @@ function PaletteRail() {
   const canvas = useCanvasActions();
   const all = definitions();
   return (
-    <nav aria-label="Add a node" className="flex h-full flex-col items-center gap-1 overflow-y-auto py-2" data-testid="palette">
+    <nav
+      aria-label="Add a node"
+      className="flex h-full flex-col items-center gap-1 overflow-y-auto py-2"
+      data-testid="palette"
+    >
       <CollapseButton collapsed />
       {PALETTE_ORDER.map((group) => {
         const look = GROUP_APPEARANCE[group];
@@ -135,7 +186,10 @@ function PaletteRail() {
                     aria-label={`Add ${d.label}`}
                     title={`${d.label}: ${d.description}`}
                     data-testid={`palette-${d.type}`}
-                    className={cn("flex h-8 w-8 shrink-0 cursor-grab items-center justify-center rounded-md ring-1 ring-inset", look.chip)}
+                    className={cn(
+                      "flex h-8 w-8 shrink-0 cursor-grab items-center justify-center rounded-md ring-1 ring-inset",
+                      look.chip,
+                    )}
                   >
                     <Icon className="h-4 w-4" aria-hidden />
                   </button>

@@ -3,7 +3,10 @@
 import { Component, type ReactNode } from "react";
 
 /** A form that cannot render this config (an imported, badly broken one) falls back to the JSON editor. */
-export class ConfigErrorBoundary extends Component<{ fallback: ReactNode; resetKey: unknown; children: ReactNode }, { failed: boolean; key: unknown }> {
+export class ConfigErrorBoundary extends Component<
+  { fallback: ReactNode; resetKey: unknown; children: ReactNode },
+  { failed: boolean; key: unknown }
+> {
   override state = { failed: false, key: this.props.resetKey };
 
   static getDerivedStateFromError(): Partial<{ failed: boolean }> {

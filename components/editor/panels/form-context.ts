@@ -12,7 +12,10 @@ import { useConnectorChoices } from "../connectors";
 const triggerCache = new WeakMap<object, ItemShape | null>();
 
 /** The item shape the graph's trigger declares (memoised per trigger config object). */
-function shapeOfTrigger(config: Record<string, unknown> | undefined, type: string | undefined): ItemShape | undefined {
+function shapeOfTrigger(
+  config: Record<string, unknown> | undefined,
+  type: string | undefined,
+): ItemShape | undefined {
   if (!config || !type) return undefined;
   if (triggerCache.has(config)) return triggerCache.get(config) ?? undefined;
   const definition = nodeRegistry.get(type);
@@ -30,7 +33,14 @@ export function useFormContext(nodeId: string, readOnly: boolean): EditorFormCon
   const shape = shapeOfTrigger(trigger?.data.config, trigger?.type);
   const choices = useConnectorChoices();
   const connectors = useMemo(
-    () => choices?.map((c) => ({ id: c.id, name: c.name, complete: c.completeness.complete, missing: c.completeness.missing, operations: c.operations })),
+    () =>
+      choices?.map((c) => ({
+        id: c.id,
+        name: c.name,
+        complete: c.completeness.complete,
+        missing: c.completeness.missing,
+        operations: c.operations,
+      })),
     [choices],
   );
   return useMemo(

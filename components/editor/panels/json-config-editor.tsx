@@ -3,7 +3,17 @@
 import { useState } from "react";
 
 /** The node's config as JSON, for power users and for configs the form cannot show. */
-export function JsonConfigEditor({ config, onChange, readOnly, note }: { config: unknown; onChange(next: Record<string, unknown>): void; readOnly: boolean; note?: string }) {
+export function JsonConfigEditor({
+  config,
+  onChange,
+  readOnly,
+  note,
+}: {
+  config: unknown;
+  onChange(next: Record<string, unknown>): void;
+  readOnly: boolean;
+  note?: string;
+}) {
   const pretty = JSON.stringify(config, null, 2);
   const [text, setText] = useState(pretty);
   const [seen, setSeen] = useState(pretty);
@@ -25,7 +35,8 @@ export function JsonConfigEditor({ config, onChange, readOnly, note }: { config:
           setText(e.target.value);
           try {
             const parsed: unknown = JSON.parse(e.target.value);
-            if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("the config must be a JSON object");
+            if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+              throw new Error("the config must be a JSON object");
             setError(null);
             onChange(parsed as Record<string, unknown>);
           } catch (err) {

@@ -20,9 +20,15 @@ export function expectationFromOutcome(outcome: Outcome): TestCaseExpectation {
 export function describeOutcome(outcome: Outcome): { title: string; detail?: string } {
   switch (outcome.type) {
     case "route":
-      return { title: `Routed to ${outcome.team}${outcome.queue ? ` / ${outcome.queue}` : ""}`, detail: `at ${outcome.nodeId}` };
+      return {
+        title: `Routed to ${outcome.team}${outcome.queue ? ` / ${outcome.queue}` : ""}`,
+        detail: `at ${outcome.nodeId}`,
+      };
     case "resolve":
-      return { title: `Auto-resolved${outcome.resolution ? ` (${outcome.resolution})` : ""}`, detail: outcome.reply };
+      return {
+        title: `Auto-resolved${outcome.resolution ? ` (${outcome.resolution})` : ""}`,
+        detail: outcome.reply,
+      };
     case "end":
       return { title: "Ended", detail: outcome.note ?? `at ${outcome.nodeId}` };
     case "escalate":
@@ -34,7 +40,14 @@ export function describeOutcome(outcome: Outcome): { title: string; detail?: str
   }
 }
 
-const ICONS = { route: Send, resolve: CircleCheck, end: CircleStop, escalate: UserRound, deferred: Clock, error: CircleAlert } as const;
+const ICONS = {
+  route: Send,
+  resolve: CircleCheck,
+  end: CircleStop,
+  escalate: UserRound,
+  deferred: Clock,
+  error: CircleAlert,
+} as const;
 const TONES = {
   route: "border-emerald-200 bg-emerald-50 text-emerald-900",
   resolve: "border-emerald-200 bg-emerald-50 text-emerald-900",
@@ -48,7 +61,10 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }) {
   const Icon = ICONS[outcome.type];
   const { title, detail } = describeOutcome(outcome);
   return (
-    <div className={`flex items-start gap-2 rounded-md border p-3 text-sm ${TONES[outcome.type]}`} data-testid="try-outcome">
+    <div
+      className={`flex items-start gap-2 rounded-md border p-3 text-sm ${TONES[outcome.type]}`}
+      data-testid="try-outcome"
+    >
       <Icon className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
       <div className="min-w-0">
         <p className="font-semibold">{title}</p>

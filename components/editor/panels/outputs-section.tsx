@@ -24,7 +24,10 @@ export function OutputsSection({ node, readOnly }: { node: EditorNode; readOnly:
       map.set(
         h.id,
         nodes
-          .filter((n) => connectionProblem(nodes, rest, { source: node.id, sourceHandle: h.id, target: n.id }) === null)
+          .filter(
+            (n) =>
+              connectionProblem(nodes, rest, { source: node.id, sourceHandle: h.id, target: n.id }) === null,
+          )
           .map((n) => ({ id: n.id, label: n.data.name ? `${n.data.name} (${n.id})` : n.id })),
       );
     }
@@ -58,7 +61,9 @@ export function OutputsSection({ node, readOnly }: { node: EditorNode; readOnly:
                   className="h-7 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-1.5 text-xs"
                 >
                   <option value="">{h.neverTaken ? "never taken" : "— not connected —"}</option>
-                  {edge && !targetsByHandle.get(h.id)?.some((t) => t.id === edge.target) ? <option value={edge.target}>{edge.target}</option> : null}
+                  {edge && !targetsByHandle.get(h.id)?.some((t) => t.id === edge.target) ? (
+                    <option value={edge.target}>{edge.target}</option>
+                  ) : null}
                   {(targetsByHandle.get(h.id) ?? []).map((t) => (
                     <option key={t.id} value={t.id}>
                       {t.label}
@@ -68,7 +73,9 @@ export function OutputsSection({ node, readOnly }: { node: EditorNode; readOnly:
               </label>
               {!edge && !h.neverTaken ? (
                 escalatesByConfig ? (
-                  <p className="mt-1 text-[11px] text-orange-700">Left unconnected, this output hands the item to a person.</p>
+                  <p className="mt-1 text-[11px] text-orange-700">
+                    Left unconnected, this output hands the item to a person.
+                  </p>
                 ) : (
                   <label className="mt-1.5 flex items-center gap-1.5 text-[11px] text-slate-600">
                     <input
@@ -77,7 +84,9 @@ export function OutputsSection({ node, readOnly }: { node: EditorNode; readOnly:
                       disabled={readOnly}
                       onChange={(e) =>
                         graph.getState().patchNode(node.id, {
-                          escalateUnconnected: e.target.checked ? [...marks, h.id] : marks.filter((m) => m !== h.id),
+                          escalateUnconnected: e.target.checked
+                            ? [...marks, h.id]
+                            : marks.filter((m) => m !== h.id),
                         })
                       }
                       className="h-3.5 w-3.5 accent-accent-600"

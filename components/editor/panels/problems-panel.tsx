@@ -10,7 +10,10 @@ export function ProblemsPanel() {
   const { ui, graph } = useEditorStores();
   if (issues.length === 0) {
     return (
-      <div className="flex flex-col items-center px-6 py-12 text-center text-sm text-slate-500" data-testid="problems-panel">
+      <div
+        className="flex flex-col items-center px-6 py-12 text-center text-sm text-slate-500"
+        data-testid="problems-panel"
+      >
         <CheckCircle2 className="mb-2 h-6 w-6 text-emerald-500" aria-hidden />
         <p className="font-medium text-slate-700">No problems</p>
         <p className="mt-1">The draft is valid. It can be published once its test cases pass.</p>
@@ -20,7 +23,8 @@ export function ProblemsPanel() {
   return (
     <div className="p-2" data-testid="problems-panel">
       <p className="px-2 pb-2 pt-1 text-xs text-slate-500" aria-live="polite">
-        {issues.length} problem{issues.length > 1 ? "s" : ""} {stale ? "(checking…)" : "— fix them before publishing"}
+        {issues.length} problem{issues.length > 1 ? "s" : ""}{" "}
+        {stale ? "(checking…)" : "— fix them before publishing"}
       </p>
       <ul className="space-y-1">
         {issues.map((issue, i) => {

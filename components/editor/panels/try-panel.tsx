@@ -21,7 +21,13 @@ import { OutcomeSummary, expectationFromOutcome } from "./outcome-summary";
 function applicableOverrides(overrides: Record<string, number> | undefined, nodes: readonly EditorNode[]) {
   if (!overrides) return undefined;
   const thresholded = new Set(
-    nodes.filter((n) => typeof (parseConfig(nodeRegistry.get(n.type ?? ""), n.data.config).value as { threshold?: unknown }).threshold === "number").map((n) => n.id),
+    nodes
+      .filter(
+        (n) =>
+          typeof (parseConfig(nodeRegistry.get(n.type ?? ""), n.data.config).value as { threshold?: unknown })
+            .threshold === "number",
+      )
+      .map((n) => n.id),
   );
   const kept = Object.entries(overrides).filter(([id]) => thresholded.has(id));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
@@ -65,7 +71,15 @@ export function TryPanel({ testCases }: { testCases: readonly TestCase[] }) {
       },
       {
         onSuccess: ({ outcome, trace }) =>
-          overlay.getState().setTryResult({ item: item as Record<string, unknown>, outcome, trace, docId, ...pathOf(trace, edges) }),
+          overlay
+            .getState()
+            .setTryResult({
+              item: item as Record<string, unknown>,
+              outcome,
+              trace,
+              docId,
+              ...pathOf(trace, edges),
+            }),
       },
     );
   };
@@ -76,7 +90,8 @@ export function TryPanel({ testCases }: { testCases: readonly TestCase[] }) {
     if (found) ui.getState().setTryInput(JSON.stringify(found.item, null, 2));
   };
 
-  const fillSample = () => ui.getState().setTryInput(JSON.stringify(sampleItem(graph.getState().nodes), null, 2));
+  const fillSample = () =>
+    ui.getState().setTryInput(JSON.stringify(sampleItem(graph.getState().nodes), null, 2));
 
   const terminals = graph
     .getState()
@@ -86,12 +101,17 @@ export function TryPanel({ testCases }: { testCases: readonly TestCase[] }) {
   return (
     <div className="space-y-3 p-4" data-testid="try-panel">
       <p className="text-xs text-slate-500">
-        Runs the current draft, saved or not, in backtest mode: reads come from recordings, nothing is written or sent.
+        Runs the current draft, saved or not, in backtest mode: reads come from recordings, nothing is written
+        or sent.
         {overrides ? ` Admin threshold overrides in force apply (${Object.keys(overrides).length}).` : ""}
       </p>
       <label className="block space-y-1">
         <span className="text-xs font-medium text-slate-700">Start from a test case</span>
-        <select value={caseId} onChange={(e) => pickCase(e.target.value)} className="h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <select
+          value={caseId}
+          onChange={(e) => pickCase(e.target.value)}
+          className="h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
+        >
           <option value="">{testCases.length === 0 ? "No test cases yet" : "Choose a test case…"}</option>
           {testCases.map((c) => (
             <option key={c.id} value={c.id}>
@@ -117,14 +137,23 @@ export function TryPanel({ testCases }: { testCases: readonly TestCase[] }) {
           className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30"
         />
       </label>
-      {inputError ? <p role="alert" className="text-xs text-red-700">{inputError}</p> : null}
+      {inputError ? (
+        <p role="alert" className="text-xs text-red-700">
+          {inputError}
+        </p>
+      ) : null}
       <div className="flex items-center gap-2">
         <Button size="sm" onClick={run} disabled={tryItem.isPending || text.trim() === ""} data-try-run>
           <Play className="h-3.5 w-3.5" aria-hidden /> {tryItem.isPending ? "Running…" : "Try it"}
         </Button>
         <span className="text-[11px] text-slate-500">{isMac() ? "⌘" : "Ctrl"}+Enter</span>
         {result ? (
-          <Button size="sm" variant="ghost" className="ml-auto" onClick={() => overlay.getState().setTryResult(null)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="ml-auto"
+            onClick={() => overlay.getState().setTryResult(null)}
+          >
             <X className="h-3.5 w-3.5" aria-hidden /> Clear path
           </Button>
         ) : null}
@@ -136,17 +165,29 @@ export function TryPanel({ testCases }: { testCases: readonly TestCase[] }) {
       ) : null}
       {result ? (
         <section aria-label="Result" className="space-y-3 border-t border-slate-100 pt-3">
-          {stale ? <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-800">The draft changed since this run; try again to refresh the path.</p> : null}
+          {stale ? (
+            <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-800">
+              The draft changed since this run; try again to refresh the path.
+            </p>
+          ) : null}
           <OutcomeSummary outcome={result.outcome} />
           <ol className="space-y-1" aria-label="Path taken">
             {(result.trace?.steps ?? []).map((step, i) => (
               <li key={`${step.nodeId}-${i}`}>
-                <button type="button" onClick={() => ui.getState().focusNode(step.nodeId)} className="flex w-full items-start gap-2 rounded px-1.5 py-1 text-left text-xs hover:bg-slate-100">
-                  <span className="mt-0.5 flex h-4 w-4 shrink-0 items-center justify-center rounded-full bg-accent-600 text-[10px] text-white">{i + 1}</span>
+                <button
+                  type="button"
+                  onClick={() => ui.getState().focusNode(step.nodeId)}
+                  className="flex w-full items-start gap-2 rounded px-1.5 py-1 text-left text-xs hover:bg-slate-100"
+                >
+                  <span className="mt-0.5 flex h-4 w-4 shrink-0 items-center justify-center rounded-full bg-accent-600 text-[10px] text-white">
+                    {i + 1}
+                  </span>
                   <span className="min-w-0 flex-1">
                     <span className="font-medium text-slate-800">{step.name || step.nodeId}</span>
                     {step.handle ? <span className="text-slate-600"> → {step.handle}</span> : null}
-                    {step.confidence !== undefined ? <span className="tabular-nums text-slate-500"> · {step.confidence.toFixed(2)}</span> : null}
+                    {step.confidence !== undefined ? (
+                      <span className="tabular-nums text-slate-500"> · {step.confidence.toFixed(2)}</span>
+                    ) : null}
                     {step.detail ? <span className="block text-slate-500">{step.detail}</span> : null}
                   </span>
                 </button>
@@ -170,7 +211,13 @@ export function TryPanel({ testCases }: { testCases: readonly TestCase[] }) {
         </section>
       ) : null}
       {saveAsCase ? (
-        <TestCaseDialog workflowId={session.getState().workflowId} initial={saveAsCase} terminalNodes={terminals} open onOpenChange={(open) => !open && setSaveAsCase(null)} />
+        <TestCaseDialog
+          workflowId={session.getState().workflowId}
+          initial={saveAsCase}
+          terminalNodes={terminals}
+          open
+          onOpenChange={(open) => !open && setSaveAsCase(null)}
+        />
       ) : null}
     </div>
   );

@@ -35,7 +35,11 @@ export function reaches(edges: readonly EditorEdge[], from: string, to: string):
  * Why a connection may not be drawn, in plain words, or null when it may. The same rules the engine's
  * validation enforces, checked while the user drags so an invalid edge never appears.
  */
-export function connectionProblem(nodes: readonly EditorNode[], edges: readonly EditorEdge[], c: ProposedConnection): string | null {
+export function connectionProblem(
+  nodes: readonly EditorNode[],
+  edges: readonly EditorEdge[],
+  c: ProposedConnection,
+): string | null {
   const source = nodes.find((n) => n.id === c.source);
   const target = nodes.find((n) => n.id === c.target);
   if (!source || !target) return "Both ends must be nodes.";
@@ -50,11 +54,15 @@ export function connectionProblem(nodes: readonly EditorNode[], edges: readonly 
   if (edges.some((e) => e.source === c.source && e.sourceHandle === c.sourceHandle)) {
     return `The "${c.sourceHandle}" output is already connected; delete that edge first.`;
   }
-  if (reaches(edges, target.id, source.id)) return "That would make a loop: every path must end at an outcome.";
+  if (reaches(edges, target.id, source.id))
+    return "That would make a loop: every path must end at an outcome.";
   return null;
 }
 
-export function edgeIdFor(edges: readonly EditorEdge[], c: { source: string; sourceHandle: string; target: string }): string {
+export function edgeIdFor(
+  edges: readonly EditorEdge[],
+  c: { source: string; sourceHandle: string; target: string },
+): string {
   const base = `${c.source}-${c.sourceHandle}-${c.target}`.slice(0, 120);
   const taken = new Set(edges.map((e) => e.id));
   if (!taken.has(base)) return base;

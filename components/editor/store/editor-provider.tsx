@@ -4,8 +4,18 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { Graph } from "@/lib/engine/graph/graph-schema";
 import { createGraphStore, type GraphActions, type GraphState, type GraphStore } from "./graph-store";
-import { createOverlayStore, type OverlayActions, type OverlayState, type OverlayStore } from "./overlay-store";
-import { createSessionStore, type SessionActions, type SessionState, type SessionStore } from "./session-store";
+import {
+  createOverlayStore,
+  type OverlayActions,
+  type OverlayState,
+  type OverlayStore,
+} from "./overlay-store";
+import {
+  createSessionStore,
+  type SessionActions,
+  type SessionState,
+  type SessionStore,
+} from "./session-store";
 import { createUiStore, type UiActions, type UiState, type UiStore } from "./ui-store";
 
 export interface EditorStores {
@@ -27,13 +37,25 @@ export interface EditorProviderProps {
 }
 
 /** One set of stores per editor instance (two canvases on a page never share state). */
-export function EditorProvider({ graph, workflowId, version, versionId, readOnly, children }: EditorProviderProps) {
+export function EditorProvider({
+  graph,
+  workflowId,
+  version,
+  versionId,
+  readOnly,
+  children,
+}: EditorProviderProps) {
   const [stores] = useState<EditorStores>(() => {
     const graphStore = createGraphStore(graph, { readOnly });
     return {
       graph: graphStore,
       overlay: createOverlayStore(),
-      session: createSessionStore({ workflowId, baseVersion: version, versionId, savedDocId: graphStore.getState().docId }),
+      session: createSessionStore({
+        workflowId,
+        baseVersion: version,
+        versionId,
+        savedDocId: graphStore.getState().docId,
+      }),
       ui: createUiStore(),
     };
   });

@@ -1,11 +1,22 @@
-import { GRAPH_SCHEMA_VERSION, type Graph, type GraphEdge, type GraphNode } from "@/lib/engine/graph/graph-schema";
+import {
+  GRAPH_SCHEMA_VERSION,
+  type Graph,
+  type GraphEdge,
+  type GraphNode,
+} from "@/lib/engine/graph/graph-schema";
 import type { EditorEdge, EditorNode, GraphDocument, GraphMeta } from "./graph-types";
 
 export function toEditorNode(node: GraphNode, selected = false): EditorNode {
   const data: EditorNode["data"] = { config: node.config };
   if (node.name !== undefined) data.name = node.name;
   if (node.escalateUnconnected !== undefined) data.escalateUnconnected = node.escalateUnconnected;
-  return { id: node.id, type: node.type, position: { x: node.position.x, y: node.position.y }, data, selected };
+  return {
+    id: node.id,
+    type: node.type,
+    position: { x: node.position.x, y: node.position.y },
+    data,
+    selected,
+  };
 }
 
 export function toEditorEdge(edge: GraphEdge, selected = false): EditorEdge {
@@ -20,7 +31,8 @@ export function toGraphNode(node: EditorNode): GraphNode {
     config: node.data.config,
   };
   if (node.data.name !== undefined && node.data.name !== "") out.name = node.data.name;
-  if (node.data.escalateUnconnected && node.data.escalateUnconnected.length > 0) out.escalateUnconnected = node.data.escalateUnconnected;
+  if (node.data.escalateUnconnected && node.data.escalateUnconnected.length > 0)
+    out.escalateUnconnected = node.data.escalateUnconnected;
   return out;
 }
 
@@ -35,7 +47,11 @@ export function documentFromGraph(graph: Graph): GraphDocument & { meta: GraphMe
   if (graph.name !== undefined) meta.name = graph.name;
   if (graph.description !== undefined) meta.description = graph.description;
   if (graph.settings !== undefined) meta.settings = graph.settings;
-  return { nodes: graph.nodes.map((n) => toEditorNode(n)), edges: graph.edges.map((e) => toEditorEdge(e)), meta };
+  return {
+    nodes: graph.nodes.map((n) => toEditorNode(n)),
+    edges: graph.edges.map((e) => toEditorEdge(e)),
+    meta,
+  };
 }
 
 /** The canvas as the graph document the engine validates and the server stores. */

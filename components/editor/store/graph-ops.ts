@@ -16,7 +16,11 @@ export function nextNodeId(nodes: readonly { id: string }[], base: string): stri
 }
 
 /** A new node of a registered type with its default config, selected on its own. */
-export function addNodeOfType(doc: GraphDocument, type: string, position: { x: number; y: number }): { doc: GraphDocument; id: string } {
+export function addNodeOfType(
+  doc: GraphDocument,
+  type: string,
+  position: { x: number; y: number },
+): { doc: GraphDocument; id: string } {
   const definition = nodeRegistry.get(type);
   if (!definition) throw new Error(`unknown node type "${type}"`);
   const id = nextNodeId(doc.nodes, type);
@@ -24,7 +28,10 @@ export function addNodeOfType(doc: GraphDocument, type: string, position: { x: n
     id,
     type,
     position: { x: Math.round(position.x), y: Math.round(position.y) },
-    data: { name: definition.label, config: structuredClone(definition.defaultConfig) as Record<string, unknown> },
+    data: {
+      name: definition.label,
+      config: structuredClone(definition.defaultConfig) as Record<string, unknown>,
+    },
     selected: true,
   };
   return { doc: { nodes: [...deselectAll(doc.nodes), node], edges: deselectAll(doc.edges) }, id };
@@ -60,7 +67,10 @@ export interface PatchResult {
  * One renamed entry in place (same count, one position differs): the edge follows the rename rather than
  * being dropped, so renaming a classifier label keeps its connection.
  */
-function detectRename(before: readonly HandleSpec[], after: readonly HandleSpec[]): { from: string; to: string } | null {
+function detectRename(
+  before: readonly HandleSpec[],
+  after: readonly HandleSpec[],
+): { from: string; to: string } | null {
   if (before.length !== after.length) return null;
   let rename: { from: string; to: string } | null = null;
   for (let i = 0; i < before.length; i++) {
@@ -93,7 +103,9 @@ export function patchNode(doc: GraphDocument, nodeId: string, patch: NodePatch):
       const rename = before ? detectRename(before, after) : null;
       if (rename) {
         renamedHandles.push(rename);
-        edges = edges.map((e) => (e.source === nodeId && e.sourceHandle === rename.from ? { ...e, sourceHandle: rename.to } : e));
+        edges = edges.map((e) =>
+          e.source === nodeId && e.sourceHandle === rename.from ? { ...e, sourceHandle: rename.to } : e,
+        );
       }
       const ids = new Set(after.map((h) => h.id));
       const kept = edges.filter((e) => {
@@ -106,15 +118,23 @@ export function patchNode(doc: GraphDocument, nodeId: string, patch: NodePatch):
         const marks = data.escalateUnconnected
           .map((h) => (rename && h === rename.from ? rename.to : h))
           .filter((h) => ids.has(h));
-        if (marks.length !== data.escalateUnconnected.length || rename) nextNode.data = { ...data, escalateUnconnected: marks };
+        if (marks.length !== data.escalateUnconnected.length || rename)
+          nextNode.data = { ...data, escalateUnconnected: marks };
       }
     }
   }
-  return { doc: { nodes: nodes.map((n) => (n.id === nodeId ? nextNode : n)), edges }, removedEdges, renamedHandles };
+  return {
+    doc: { nodes: nodes.map((n) => (n.id === nodeId ? nextNode : n)), edges },
+    removedEdges,
+    renamedHandles,
+  };
 }
 
 /** Moves nodes to new positions (auto-layout). */
-export function movedNodes(nodes: readonly EditorNode[], positions: ReadonlyMap<string, { x: number; y: number }>): EditorNode[] {
+export function movedNodes(
+  nodes: readonly EditorNode[],
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): EditorNode[] {
   return nodes.map((n) => {
     const p = positions.get(n.id);
     return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;

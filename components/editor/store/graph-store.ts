@@ -3,7 +3,15 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Graph } from "@/lib/engine/graph/graph-schema";
 import { connectionProblem, edgeIdFor, type ProposedConnection } from "./connection-rules";
 import { documentFromGraph, graphFromDocument } from "./graph-convert";
-import { addNodeOfType, deselectAll, movedNodes, patchNode, removeSelected, type NodePatch, type PatchResult } from "./graph-ops";
+import {
+  addNodeOfType,
+  deselectAll,
+  movedNodes,
+  patchNode,
+  removeSelected,
+  type NodePatch,
+  type PatchResult,
+} from "./graph-ops";
 import type { EditorEdge, EditorNode, GraphDocument, GraphFragment, GraphMeta } from "./graph-types";
 import { pushPast, type HistoryState, type Snapshot } from "./history";
 import { copySelection, pasteFragment } from "./paste";
@@ -79,7 +87,9 @@ export function createGraphStore(graph: Graph, options: GraphStoreOptions = {}):
       loadSeq: 0,
 
       onNodesChange(changes) {
-        const relevant = changes.filter((c) => c.type === "position" || c.type === "select" || c.type === "dimensions");
+        const relevant = changes.filter(
+          (c) => c.type === "position" || c.type === "select" || c.type === "dimensions",
+        );
         if (relevant.length === 0) return;
         const state = get();
         const moves = relevant.some((c) => c.type === "position" && c.position);
@@ -101,7 +111,12 @@ export function createGraphStore(graph: Graph, options: GraphStoreOptions = {}):
         set({ dragStart: null });
         const moved = get().nodes.some((n, i) => {
           const before = start.nodes[i];
-          return !before || before.id !== n.id || before.position.x !== n.position.x || before.position.y !== n.position.y;
+          return (
+            !before ||
+            before.id !== n.id ||
+            before.position.x !== n.position.x ||
+            before.position.y !== n.position.y
+          );
         });
         if (moved) commit({}, undefined, start);
       },
@@ -136,7 +151,12 @@ export function createGraphStore(graph: Graph, options: GraphStoreOptions = {}):
         }
         const problem = connectionProblem(nodes, rest, { source, sourceHandle, target });
         if (problem) return problem;
-        const edge: EditorEdge = { id: edgeIdFor(rest, { source, sourceHandle, target }), source, sourceHandle, target };
+        const edge: EditorEdge = {
+          id: edgeIdFor(rest, { source, sourceHandle, target }),
+          source,
+          sourceHandle,
+          target,
+        };
         commit({ edges: [...rest, edge] });
         return null;
       },
@@ -173,14 +193,26 @@ export function createGraphStore(graph: Graph, options: GraphStoreOptions = {}):
         const { past, future } = get();
         const previous = past.at(-1);
         if (!previous || get().readOnly) return false;
-        set({ ...previous, past: past.slice(0, -1), future: [snapshot(), ...future], lastCommit: null, dragStart: null });
+        set({
+          ...previous,
+          past: past.slice(0, -1),
+          future: [snapshot(), ...future],
+          lastCommit: null,
+          dragStart: null,
+        });
         return true;
       },
       redo() {
         const { past, future } = get();
         const next = future[0];
         if (!next || get().readOnly) return false;
-        set({ ...next, past: [...past, snapshot()], future: future.slice(1), lastCommit: null, dragStart: null });
+        set({
+          ...next,
+          past: [...past, snapshot()],
+          future: future.slice(1),
+          lastCommit: null,
+          dragStart: null,
+        });
         return true;
       },
       moveNodes(positions) {
@@ -191,13 +223,23 @@ export function createGraphStore(graph: Graph, options: GraphStoreOptions = {}):
       select(nodeIds) {
         const wanted = new Set(nodeIds);
         set({
-          nodes: get().nodes.map((n) => (wanted.has(n.id) === !!n.selected ? n : { ...n, selected: wanted.has(n.id) })),
+          nodes: get().nodes.map((n) =>
+            wanted.has(n.id) === !!n.selected ? n : { ...n, selected: wanted.has(n.id) },
+          ),
           edges: deselectAll(get().edges),
         });
       },
       load(next) {
         const doc = documentFromGraph(next);
-        set({ ...doc, docId: ++docCounter, past: [], future: [], lastCommit: null, dragStart: null, loadSeq: get().loadSeq + 1 });
+        set({
+          ...doc,
+          docId: ++docCounter,
+          past: [],
+          future: [],
+          lastCommit: null,
+          dragStart: null,
+          loadSeq: get().loadSeq + 1,
+        });
       },
       toGraph() {
         const { nodes, edges, meta } = get();

@@ -15,8 +15,14 @@ export interface HistoryState {
 export const HISTORY_LIMIT = 200;
 export const COALESCE_MS = 1_000;
 
-export function pushPast(history: HistoryState, current: Snapshot, key: string | undefined, now: number): HistoryState {
-  const coalesce = key !== undefined && history.lastCommit?.key === key && now - history.lastCommit.at < COALESCE_MS;
+export function pushPast(
+  history: HistoryState,
+  current: Snapshot,
+  key: string | undefined,
+  now: number,
+): HistoryState {
+  const coalesce =
+    key !== undefined && history.lastCommit?.key === key && now - history.lastCommit.at < COALESCE_MS;
   return {
     past: coalesce ? history.past : [...history.past, current].slice(-HISTORY_LIMIT),
     future: [],

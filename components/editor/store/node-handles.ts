@@ -12,7 +12,10 @@ export interface ParsedConfig {
 const parsedCache = new WeakMap<object, ParsedConfig>();
 
 /** Parses a node's config with the engine's schema; memoised per config object (configs are immutable here). */
-export function parseConfig(definition: NodeDefinition | undefined, config: Record<string, unknown>): ParsedConfig {
+export function parseConfig(
+  definition: NodeDefinition | undefined,
+  config: Record<string, unknown>,
+): ParsedConfig {
   const cached = parsedCache.get(config);
   if (cached) return cached;
   let result: ParsedConfig;
@@ -41,7 +44,10 @@ const handleCache = new WeakMap<object, readonly HandleSpec[] | null>();
  * The output handles a node shows. With an invalid config the handles are computed from the raw config when
  * possible (a classifier with one bad label still has its other labels), else `null`: "unknown, keep edges".
  */
-export function handlesOf(type: string | undefined, config: Record<string, unknown>): readonly HandleSpec[] | null {
+export function handlesOf(
+  type: string | undefined,
+  config: Record<string, unknown>,
+): readonly HandleSpec[] | null {
   if (handleCache.has(config)) return handleCache.get(config) ?? null;
   const definition = type ? nodeRegistry.get(type) : undefined;
   let handles: readonly HandleSpec[] | null = null;

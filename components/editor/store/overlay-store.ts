@@ -30,12 +30,18 @@ export interface OverlayState {
 export interface OverlayActions {
   setIssues(issues: readonly GraphValidationIssue[], docId: number): void;
   setTryResult(result: TryResult | null): void;
-  setDiff(byNode: ReadonlyMap<string, DiffStatus> | null, byEdge: ReadonlyMap<string, DiffStatus> | null): void;
+  setDiff(
+    byNode: ReadonlyMap<string, DiffStatus> | null,
+    byEdge: ReadonlyMap<string, DiffStatus> | null,
+  ): void;
 }
 
 export type OverlayStore = StoreApi<OverlayState & OverlayActions>;
 
-function groupBy(issues: readonly GraphValidationIssue[], key: "nodeId" | "edgeId"): Map<string, GraphValidationIssue[]> {
+function groupBy(
+  issues: readonly GraphValidationIssue[],
+  key: "nodeId" | "edgeId",
+): Map<string, GraphValidationIssue[]> {
   const map = new Map<string, GraphValidationIssue[]>();
   for (const issue of issues) {
     const id = issue[key];
@@ -54,14 +60,22 @@ export function createOverlayStore(): OverlayStore {
     diffByNode: null,
     diffByEdge: null,
     setIssues: (issues, docId) =>
-      set({ issues, issuesByNode: groupBy(issues, "nodeId"), issuesByEdge: groupBy(issues, "edgeId"), validatedDocId: docId }),
+      set({
+        issues,
+        issuesByNode: groupBy(issues, "nodeId"),
+        issuesByEdge: groupBy(issues, "edgeId"),
+        validatedDocId: docId,
+      }),
     setTryResult: (tryResult) => set({ tryResult }),
     setDiff: (diffByNode, diffByEdge) => set({ diffByNode, diffByEdge }),
   }));
 }
 
 /** Which nodes a trace visited, in order, and which edges it went along. */
-export function pathOf(trace: Trace | undefined, edges: readonly { id: string; source: string; sourceHandle: string; target: string }[]) {
+export function pathOf(
+  trace: Trace | undefined,
+  edges: readonly { id: string; source: string; sourceHandle: string; target: string }[],
+) {
   const stepsByNode = new Map<string, TraceStep & { order: number }>();
   const takenEdges = new Set<string>();
   const steps = trace?.steps ?? [];
@@ -69,7 +83,9 @@ export function pathOf(trace: Trace | undefined, edges: readonly { id: string; s
     stepsByNode.set(step.nodeId, { ...step, order });
     const next = steps[order + 1];
     if (!next || !step.handle) return;
-    const edge = edges.find((e) => e.source === step.nodeId && e.sourceHandle === step.handle && e.target === next.nodeId);
+    const edge = edges.find(
+      (e) => e.source === step.nodeId && e.sourceHandle === step.handle && e.target === next.nodeId,
+    );
     if (edge) takenEdges.add(edge.id);
   });
   return { stepsByNode, takenEdges };

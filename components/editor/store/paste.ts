@@ -57,7 +57,11 @@ export function pasteFragment(
     const id = nextNodeId(placed, node.id);
     idMap.set(node.id, id);
     const copy = toEditorNode(
-      { ...structuredClone(node), id, position: { x: Math.round(node.position.x + dx), y: Math.round(node.position.y + dy) } },
+      {
+        ...structuredClone(node),
+        id,
+        position: { x: Math.round(node.position.x + dx), y: Math.round(node.position.y + dy) },
+      },
       true,
     );
     placed.push(copy);

@@ -21,12 +21,15 @@ export interface SessionActions {
 
 export type SessionStore = StoreApi<SessionState & SessionActions>;
 
-export function createSessionStore(initial: Pick<SessionState, "workflowId" | "baseVersion" | "versionId" | "savedDocId">): SessionStore {
+export function createSessionStore(
+  initial: Pick<SessionState, "workflowId" | "baseVersion" | "versionId" | "savedDocId">,
+): SessionStore {
   return createStore<SessionState & SessionActions>()((set) => ({
     ...initial,
     saving: false,
     conflict: null,
-    markSaved: (savedDocId, baseVersion, versionId) => set({ savedDocId, baseVersion, versionId, conflict: null }),
+    markSaved: (savedDocId, baseVersion, versionId) =>
+      set({ savedDocId, baseVersion, versionId, conflict: null }),
     setSaving: (saving) => set({ saving }),
     setConflict: (conflict) => set({ conflict }),
   }));

@@ -18,18 +18,38 @@ import { TestCaseDialog, type TestCaseDraft } from "./test-case-dialog";
 
 function expectedText(c: TestCase): string {
   const e = c.expected;
-  return [e.terminalType, e.nodeId && `at ${e.nodeId}`, e.team && `team ${e.team}`, e.queue && `queue ${e.queue}`, e.reasonType && `(${e.reasonType})`].filter(Boolean).join(" · ");
+  return [
+    e.terminalType,
+    e.nodeId && `at ${e.nodeId}`,
+    e.team && `team ${e.team}`,
+    e.queue && `queue ${e.queue}`,
+    e.reasonType && `(${e.reasonType})`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
-
 /** The workflow's spec: items and what must happen to each; run them all against the saved version. */
-export function TestCasesTab({ workflowId, dirty, onTryCase }: { workflowId: string; dirty: boolean; onTryCase(item: Record<string, unknown>): void }) {
+export function TestCasesTab({
+  workflowId,
+  dirty,
+  onTryCase,
+}: {
+  workflowId: string;
+  dirty: boolean;
+  onTryCase(item: Record<string, unknown>): void;
+}) {
   const trpc = useTRPC();
   const workflow = useWorkflowQuery(workflowId);
   const refresh = useRefreshWorkflow(workflowId);
   const baseVersion = useSession((s) => s.baseVersion);
   const { graph } = useEditorStores();
-  const runs = useQuery({ ...trpc.workflows.runTests.queryOptions({ workflowId }), enabled: false, staleTime: 0, retry: false });
+  const runs = useQuery({
+    ...trpc.workflows.runTests.queryOptions({ workflowId }),
+    enabled: false,
+    staleTime: 0,
+    retry: false,
+  });
   const remove = useMutation(trpc.workflows.deleteTestCase.mutationOptions({ onSuccess: () => refresh() }));
   const [editing, setEditing] = useState<TestCaseDraft | null>(null);
   const [deleting, setDeleting] = useState<TestCase | null>(null);
@@ -46,7 +66,11 @@ export function TestCasesTab({ workflowId, dirty, onTryCase }: { workflowId: str
       })
     : [];
   const cases = workflow.data?.testCases ?? [];
-  const blankCase = (): TestCaseDraft => ({ name: "", item: sampleItem(graph.getState().nodes), expected: { terminalType: "route" } });
+  const blankCase = (): TestCaseDraft => ({
+    name: "",
+    item: sampleItem(graph.getState().nodes),
+    expected: { terminalType: "route" },
+  });
   const results = new Map((runs.data?.results ?? []).map((r) => [r.caseId, r]));
 
   return (
@@ -55,22 +79,36 @@ export function TestCasesTab({ workflowId, dirty, onTryCase }: { workflowId: str
         <div className="flex items-center gap-3">
           <div className="min-w-0 flex-1">
             <h2 className="text-base font-semibold text-slate-900">Spec test cases</h2>
-            <p className="text-sm text-slate-600">A failing case blocks publishing unless it is marked as a known failure.</p>
+            <p className="text-sm text-slate-600">
+              A failing case blocks publishing unless it is marked as a known failure.
+            </p>
           </div>
-          <Button variant="secondary" onClick={() => void runs.refetch()} disabled={runs.isFetching || cases.length === 0}>
+          <Button
+            variant="secondary"
+            onClick={() => void runs.refetch()}
+            disabled={runs.isFetching || cases.length === 0}
+          >
             <Play className="h-4 w-4" aria-hidden /> {runs.isFetching ? "Running…" : "Run all"}
           </Button>
           <Button onClick={() => setEditing(blankCase())}>
             <Plus className="h-4 w-4" aria-hidden /> Add test case
           </Button>
         </div>
-        {dirty ? <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">Tests run against the saved version (v{baseVersion}). Save to include your canvas changes.</p> : null}
-        {runs.isError ? <ErrorState message={runs.error.message} onRetry={() => void runs.refetch()} /> : null}
+        {dirty ? (
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Tests run against the saved version (v{baseVersion}). Save to include your canvas changes.
+          </p>
+        ) : null}
+        {runs.isError ? (
+          <ErrorState message={runs.error.message} onRetry={() => void runs.refetch()} />
+        ) : null}
         {runs.data ? (
           <div role="status" className="flex flex-wrap items-center gap-2 text-sm" data-testid="test-summary">
             <Badge tone="success">{runs.data.passed} passed</Badge>
             <Badge tone={runs.data.failed > 0 ? "danger" : "neutral"}>{runs.data.failed} failed</Badge>
-            {runs.data.knownFailures > 0 ? <Badge tone="warning">{runs.data.knownFailures} known failures</Badge> : null}
+            {runs.data.knownFailures > 0 ? (
+              <Badge tone="warning">{runs.data.knownFailures} known failures</Badge>
+            ) : null}
             <span className="text-slate-500">against version {runs.data.version}</span>
             {!runs.data.graphValid ? <span className="text-red-700">— the graph is not valid</span> : null}
           </div>
@@ -85,8 +123,20 @@ export function TestCasesTab({ workflowId, dirty, onTryCase }: { workflowId: str
               const r = results.get(c.id);
               return (
                 <li key={c.id} className="flex items-start gap-3 px-4 py-3" data-testid="test-case-row">
-                  <span className="mt-0.5 w-5 shrink-0" aria-label={r ? (r.pass ? "passed" : "failed") : "not run"}>
-                    {r ? r.pass ? <CheckCircle2 className="h-5 w-5 text-emerald-600" aria-hidden /> : <XCircle className={`h-5 w-5 ${r.knownFailure ? "text-amber-500" : "text-red-600"}`} aria-hidden /> : null}
+                  <span
+                    className="mt-0.5 w-5 shrink-0"
+                    aria-label={r ? (r.pass ? "passed" : "failed") : "not run"}
+                  >
+                    {r ? (
+                      r.pass ? (
+                        <CheckCircle2 className="h-5 w-5 text-emerald-600" aria-hidden />
+                      ) : (
+                        <XCircle
+                          className={`h-5 w-5 ${r.knownFailure ? "text-amber-500" : "text-red-600"}`}
+                          aria-hidden
+                        />
+                      )
+                    ) : null}
                   </span>
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-2">
@@ -105,13 +155,29 @@ export function TestCasesTab({ workflowId, dirty, onTryCase }: { workflowId: str
                     ) : null}
                   </div>
                   <div className="flex shrink-0 gap-1">
-                    <Button variant="ghost" size="sm" onClick={() => onTryCase(c.item)} title="Open the Try panel with this item">
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => onTryCase(c.item)}
+                      title="Open the Try panel with this item"
+                    >
                       <Play className="h-3.5 w-3.5" aria-hidden /> Try
                     </Button>
-                    <Button variant="ghost" size="sm" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setEditing(c)}
+                      aria-label={`Edit ${c.name}`}
+                    >
                       <Pencil className="h-3.5 w-3.5" aria-hidden />
                     </Button>
-                    <Button variant="ghost" size="sm" onClick={() => setDeleting(c)} aria-label={`Delete ${c.name}`} className="text-red-700 hover:bg-red-50">
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setDeleting(c)}
+                      aria-label={`Delete ${c.name}`}
+                      className="text-red-700 hover:bg-red-50"
+                    >
                       <Trash2 className="h-3.5 w-3.5" aria-hidden />
                     </Button>
                   </div>
@@ -121,9 +187,20 @@ export function TestCasesTab({ workflowId, dirty, onTryCase }: { workflowId: str
           </ul>
         )}
       </div>
-      {editing ? <TestCaseDialog workflowId={workflowId} initial={editing} terminalNodes={terminals} open onOpenChange={(o) => !o && setEditing(null)} /> : null}
+      {editing ? (
+        <TestCaseDialog
+          workflowId={workflowId}
+          initial={editing}
+          terminalNodes={terminals}
+          open
+          onOpenChange={(o) => !o && setEditing(null)}
+        />
+      ) : null}
       <Dialog open={deleting !== null} onOpenChange={(o) => !o && setDeleting(null)}>
-        <DialogContent title="Delete test case?" description={deleting ? `“${deleting.name}” is removed from the spec.` : undefined}>
+        <DialogContent
+          title="Delete test case?"
+          description={deleting ? `“${deleting.name}” is removed from the spec.` : undefined}
+        >
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setDeleting(null)}>
               Cancel
@@ -131,7 +208,11 @@ export function TestCasesTab({ workflowId, dirty, onTryCase }: { workflowId: str
             <Button
               variant="danger"
               onClick={() => {
-                if (deleting) remove.mutate({ workflowId, testCaseId: deleting.id }, { onSuccess: () => toast.success(`Deleted “${deleting.name}”`) });
+                if (deleting)
+                  remove.mutate(
+                    { workflowId, testCaseId: deleting.id },
+                    { onSuccess: () => toast.success(`Deleted “${deleting.name}”`) },
+                  );
                 setDeleting(null);
               }}
             >

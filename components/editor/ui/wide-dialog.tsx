@@ -33,10 +33,19 @@ export function WideDialog({
         >
           <div className="border-b border-slate-200 px-6 py-4 pr-12">
             <DialogPrimitive.Title className="text-base font-semibold">{title}</DialogPrimitive.Title>
-            {description ? <DialogPrimitive.Description className="mt-1 text-sm text-slate-600">{description}</DialogPrimitive.Description> : <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>}
+            {description ? (
+              <DialogPrimitive.Description className="mt-1 text-sm text-slate-600">
+                {description}
+              </DialogPrimitive.Description>
+            ) : (
+              <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>
+            )}
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto px-6 py-4">{children}</div>
-          <DialogPrimitive.Close className="absolute right-3 top-3 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+          <DialogPrimitive.Close
+            className="absolute right-3 top-3 rounded p-1 text-slate-500 hover:bg-slate-100"
+            aria-label="Close"
+          >
             <X className="h-4 w-4" aria-hidden />
           </DialogPrimitive.Close>
         </DialogPrimitive.Content>

@@ -1,6 +1,13 @@
 import { mulberry32 } from "../../models/random/mulberry32";
 import { teams, ticketCategories, type TicketCategory } from "../support-triage-vocabulary";
-import { appNames, bodiesByCategory, knownFixTickets, screeningTickets, subjectsByCategory, urgencyPhrases } from "./ticket-templates";
+import {
+  appNames,
+  bodiesByCategory,
+  knownFixTickets,
+  screeningTickets,
+  subjectsByCategory,
+  urgencyPhrases,
+} from "./ticket-templates";
 
 export interface TicketItem {
   ticket_id: string;
@@ -42,7 +49,13 @@ export interface GenerateTicketsOptions {
 }
 
 const DAY_MS = 86_400_000;
-const CATEGORY_WEIGHTS: Record<TicketCategory, number> = { billing: 0.3, technical: 0.28, account: 0.2, shipping: 0.15, feedback: 0.07 };
+const CATEGORY_WEIGHTS: Record<TicketCategory, number> = {
+  billing: 0.3,
+  technical: 0.28,
+  account: 0.2,
+  shipping: 0.15,
+  feedback: 0.07,
+};
 /** Relative volume by UTC hour: a working day in Europe and the Americas. */
 const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 3, 5, 8, 10, 10, 9, 8, 9, 10, 10, 9, 8, 6, 5, 4, 3, 2, 1];
 const DAY_OF_WEEK_FACTOR = [0.35, 1, 1.05, 1, 0.95, 0.9, 0.45]; // Sunday first
@@ -87,7 +100,8 @@ export function generateTickets(options: GenerateTicketsOptions): HistoricalTick
     const dayStart = options.startMs + day * DAY_MS;
     const growth = 1 + (0.15 * day) / Math.max(1, options.days);
     const outage = day === options.outageDay;
-    const mean = weekdayMean * growth * (DAY_OF_WEEK_FACTOR[new Date(dayStart).getUTCDay()] ?? 1) * (outage ? 1.8 : 1);
+    const mean =
+      weekdayMean * growth * (DAY_OF_WEEK_FACTOR[new Date(dayStart).getUTCDay()] ?? 1) * (outage ? 1.8 : 1);
     const count = Math.max(0, Math.round(mean * (0.85 + 0.3 * random())));
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -120,13 +134,22 @@ function makeTicket(random: () => number, sequence: number, at: number, outage: 
   if (kind < 0.17) {
     const t = pick(random, knownFixTickets);
     const actual: ActualOutcome = { type: "resolve", label: t.resolution, resolution: t.resolution };
-    return { item: { ...base, subject: t.subject, body: t.body }, actual, humanFirstLabel: t.resolution, category: "known_fix" };
+    return {
+      item: { ...base, subject: t.subject, body: t.body },
+      actual,
+      humanFirstLabel: t.resolution,
+      category: "known_fix",
+    };
   }
 
-  const category: TicketCategory = outage && random() < 0.6 ? "technical" : pickWeighted(random, CATEGORY_WEIGHTS);
+  const category: TicketCategory =
+    outage && random() < 0.6 ? "technical" : pickWeighted(random, CATEGORY_WEIGHTS);
   // One ticket in ten has a subject that points elsewhere than its body: the body is what it is about.
   const subjectCategory = random() < 0.1 ? pick(random, ticketCategories) : category;
-  const urgency = outage && category === "technical" ? "critical" : pickWeighted(random, { critical: 0.02, high: 0.12, low: 0.12, normal: 0.74 });
+  const urgency =
+    outage && category === "technical"
+      ? "critical"
+      : pickWeighted(random, { critical: 0.02, high: 0.12, low: 0.12, normal: 0.74 });
   const extra = urgency === "normal" ? "" : pick(random, urgencyPhrases[urgency]);
   const body = [fill(random, pick(random, bodiesByCategory[category])), extra].filter(Boolean).join(" ");
   const item = { ...base, subject: fill(random, pick(random, subjectsByCategory[subjectCategory])), body };

@@ -5,11 +5,56 @@ import type { TicketCategory } from "../support-triage-vocabulary";
  * include some with none of the classifier's keywords, so the demo's model is unsure now and then, as in life.
  */
 export const subjectsByCategory: Record<TicketCategory, readonly string[]> = {
-  billing: ["Refund for order {order}", "Charged twice this month", "Invoice {invoice} is wrong", "Question about my bill", "Payment failed", "Why did the price go up?", "Need a receipt", "Money taken without asking"],
-  technical: ["App crashes on start", "Error {code} when saving", "Sync not working", "API returns timeout", "Dashboard is very slow", "Integration with {app} broken", "Export keeps failing", "Something is off with the reports"],
-  account: ["Can't log in", "Password reset email never arrives", "Locked out of my account", "Change my username", "Two-factor code not accepted", "Update profile details", "Add a colleague to the team", "Who can see my workspace?"],
-  shipping: ["Where is my package?", "Order {order} not delivered", "Parcel arrived damaged", "Tracking not updating", "Wrong item in the box", "Delivery address change", "Courier left it at the wrong door", "Still waiting for my order"],
-  feedback: ["Feature request: dark mode", "Suggestion for the mobile app", "Love the new editor", "Idea to improve search", "Would be nice to have exports in CSV", "A few thoughts after a month", "Great support last week", "Small thing that bugs me"],
+  billing: [
+    "Refund for order {order}",
+    "Charged twice this month",
+    "Invoice {invoice} is wrong",
+    "Question about my bill",
+    "Payment failed",
+    "Why did the price go up?",
+    "Need a receipt",
+    "Money taken without asking",
+  ],
+  technical: [
+    "App crashes on start",
+    "Error {code} when saving",
+    "Sync not working",
+    "API returns timeout",
+    "Dashboard is very slow",
+    "Integration with {app} broken",
+    "Export keeps failing",
+    "Something is off with the reports",
+  ],
+  account: [
+    "Can't log in",
+    "Password reset email never arrives",
+    "Locked out of my account",
+    "Change my username",
+    "Two-factor code not accepted",
+    "Update profile details",
+    "Add a colleague to the team",
+    "Who can see my workspace?",
+  ],
+  shipping: [
+    "Where is my package?",
+    "Order {order} not delivered",
+    "Parcel arrived damaged",
+    "Tracking not updating",
+    "Wrong item in the box",
+    "Delivery address change",
+    "Courier left it at the wrong door",
+    "Still waiting for my order",
+  ],
+  feedback: [
+    "Feature request: dark mode",
+    "Suggestion for the mobile app",
+    "Love the new editor",
+    "Idea to improve search",
+    "Would be nice to have exports in CSV",
+    "A few thoughts after a month",
+    "Great support last week",
+    "Small thing that bugs me",
+  ],
 };
 
 export const bodiesByCategory: Record<TicketCategory, readonly string[]> = {
@@ -67,21 +112,57 @@ export const bodiesByCategory: Record<TicketCategory, readonly string[]> = {
 
 /** Tickets a person must see whatever the model says. */
 export const screeningTickets: readonly { subject: string; body: string }[] = [
-  { subject: "Legal notice", body: "Our lawyer will contact you about the contract breach if this is not solved this week." },
-  { subject: "Possible security breach", body: "I think our account was hacked, there are logins from countries we have never been to." },
+  {
+    subject: "Legal notice",
+    body: "Our lawyer will contact you about the contract breach if this is not solved this week.",
+  },
+  {
+    subject: "Possible security breach",
+    body: "I think our account was hacked, there are logins from countries we have never been to.",
+  },
   { subject: "Chargeback", body: "I will file a chargeback with my bank if the money is not returned." },
-  { subject: "GDPR request", body: "Under GDPR I ask you to delete my data and confirm the data deletion in writing." },
-  { subject: "Phishing email", body: "We received a phishing email pretending to be from you, asking for card details." },
+  {
+    subject: "GDPR request",
+    body: "Under GDPR I ask you to delete my data and confirm the data deletion in writing.",
+  },
+  {
+    subject: "Phishing email",
+    body: "We received a phishing email pretending to be from you, asking for card details.",
+  },
 ];
 
 /** Tickets the knowledge base answers. */
 export const knownFixTickets: readonly { resolution: string; subject: string; body: string }[] = [
-  { resolution: "password-reset", subject: "Forgot password", body: "I forgot my password and the reset password email never arrives. How do I reset my password?" },
-  { resolution: "refund-status", subject: "Where is my refund?", body: "I requested a refund two weeks ago and have not received the money back yet. How long does a refund take?" },
-  { resolution: "invoice-copy", subject: "Invoice copy", body: "Where can I download a copy of my invoice or a VAT receipt for my last payment?" },
-  { resolution: "cancel-subscription", subject: "Cancel my plan", body: "How do I cancel my subscription and stop the automatic renewal of my plan?" },
-  { resolution: "change-email", subject: "Change login email", body: "How do I change the email address on my account? I want to update my login email." },
-  { resolution: "shipping-delay", subject: "Order late", body: "My order has not arrived yet, the package is late and the delivery is delayed, tracking has not updated." },
+  {
+    resolution: "password-reset",
+    subject: "Forgot password",
+    body: "I forgot my password and the reset password email never arrives. How do I reset my password?",
+  },
+  {
+    resolution: "refund-status",
+    subject: "Where is my refund?",
+    body: "I requested a refund two weeks ago and have not received the money back yet. How long does a refund take?",
+  },
+  {
+    resolution: "invoice-copy",
+    subject: "Invoice copy",
+    body: "Where can I download a copy of my invoice or a VAT receipt for my last payment?",
+  },
+  {
+    resolution: "cancel-subscription",
+    subject: "Cancel my plan",
+    body: "How do I cancel my subscription and stop the automatic renewal of my plan?",
+  },
+  {
+    resolution: "change-email",
+    subject: "Change login email",
+    body: "How do I change the email address on my account? I want to update my login email.",
+  },
+  {
+    resolution: "shipping-delay",
+    subject: "Order late",
+    body: "My order has not arrived yet, the package is late and the delivery is delayed, tracking has not updated.",
+  },
 ];
 
 export const urgencyPhrases = {

@@ -25,12 +25,19 @@ export function chooseCalibrationSlice(
 ): CalibrationSlice {
   const n = cases.length;
   const timed = n > 0 && cases.every((c) => c.occurredAt !== undefined);
-  if (method === "latest-by-time" && !timed) throw new Error("a latest-by-time slice needs every case to have a time");
+  if (method === "latest-by-time" && !timed)
+    throw new Error("a latest-by-time slice needs every case to have a time");
   if (method === "latest-by-time" || (method === "auto" && timed)) {
     // Stable: equal times keep their input order.
-    const byTime = Array.from({ length: n }, (_, i) => i).sort((a, b) => cases[a]!.occurredAt!.getTime() - cases[b]!.occurredAt!.getTime() || a - b);
+    const byTime = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => cases[a]!.occurredAt!.getTime() - cases[b]!.occurredAt!.getTime() || a - b,
+    );
     const heldOutCount = Math.min(n - 1, Math.ceil(n * fraction));
-    return { fit: byTime.slice(0, n - heldOutCount).sort((a, b) => a - b), heldOut: byTime.slice(n - heldOutCount).sort((a, b) => a - b), method: "latest-by-time" };
+    return {
+      fit: byTime.slice(0, n - heldOutCount).sort((a, b) => a - b),
+      heldOut: byTime.slice(n - heldOutCount).sort((a, b) => a - b),
+      method: "latest-by-time",
+    };
   }
   const random = mulberry32(seed ^ 0x5bd1e995);
   const byLabel = new Map<string, number[]>();
@@ -47,5 +54,9 @@ export function chooseCalibrationSlice(
     heldOut.push(...indices.slice(0, take));
     fit.push(...indices.slice(take));
   }
-  return { fit: fit.sort((a, b) => a - b), heldOut: heldOut.sort((a, b) => a - b), method: "stratified-random" };
+  return {
+    fit: fit.sort((a, b) => a - b),
+    heldOut: heldOut.sort((a, b) => a - b),
+    method: "stratified-random",
+  };
 }

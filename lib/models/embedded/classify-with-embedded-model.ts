@@ -20,8 +20,15 @@ export interface EmbeddedClassifyResult {
  * an embedded model. The label list of the node restricts the choice; labels the
  * model never saw get no score.
  */
-export function classifyWithEmbeddedModel(model: EmbeddedModel, request: EmbeddedClassifyRequest): EmbeddedClassifyResult {
-  const prediction = predict(model, { text: request.text, fields: request.fields }, { labels: request.labels });
+export function classifyWithEmbeddedModel(
+  model: EmbeddedModel,
+  request: EmbeddedClassifyRequest,
+): EmbeddedClassifyResult {
+  const prediction = predict(
+    model,
+    { text: request.text, fields: request.fields },
+    { labels: request.labels },
+  );
   const cutoff = model.training.cutoff ? ` before ${model.training.cutoff.slice(0, 10)}` : "";
   const heldOut = model.heldOut ? `; held-out accuracy ${(model.heldOut.accuracy * 100).toFixed(1)}%` : "";
   return {

@@ -9,7 +9,11 @@ import { computeLogits, type LinearWeights } from "./linear-weights";
 /** Featurise one case and write its raw logits into `out`; scratch buffers are reused between calls. */
 export type LogitScorer = (input: ModelInput, out: Float64Array) => void;
 
-export function createLogitScorer(space: FeatureSpace, linear: LinearWeights, config: FeatureConfig): LogitScorer {
+export function createLogitScorer(
+  space: FeatureSpace,
+  linear: LinearWeights,
+  config: FeatureConfig,
+): LogitScorer {
   const bags = createFeatureBags();
   const vector = new SparseVector();
   return (input, out) => {

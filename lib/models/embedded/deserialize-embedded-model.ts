@@ -11,14 +11,23 @@ export function deserializeEmbeddedModel(stored: unknown): EmbeddedModel {
   const labelCount = data.labels.length;
   const columnIds = uint32FromBytes(decodeBase64(data.columnIds));
   const idf = float32FromBytes(decodeBase64(data.idf));
-  const quantized = { values: int8FromBytes(decodeBase64(data.weights.values)), scales: float32FromBytes(decodeBase64(data.weights.scales)) };
-  if (quantized.scales.length !== columnIds.length) throw new Error("embedded model: weights do not match the feature columns");
+  const quantized = {
+    values: int8FromBytes(decodeBase64(data.weights.values)),
+    scales: float32FromBytes(decodeBase64(data.weights.scales)),
+  };
+  if (quantized.scales.length !== columnIds.length)
+    throw new Error("embedded model: weights do not match the feature columns");
   if (data.bias.length !== labelCount) throw new Error("embedded model: bias does not match the labels");
   return {
     labels: data.labels,
     featureConfig: data.featureConfig,
     space: createFeatureSpace(columnIds, idf),
-    linear: { labelCount, columnCount: columnIds.length, weights: dequantizeWeights(quantized, labelCount), bias: Float32Array.from(data.bias) },
+    linear: {
+      labelCount,
+      columnCount: columnIds.length,
+      weights: dequantizeWeights(quantized, labelCount),
+      bias: Float32Array.from(data.bias),
+    },
     quantized,
     temperature: data.temperature,
     training: data.training,

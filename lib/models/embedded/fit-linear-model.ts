@@ -10,7 +10,11 @@ import { trainSoftmaxRegression, type SoftmaxTrainingOptions } from "./train-sof
 
 export type CaseBlocks = readonly [words: CountedIds, chars: CountedIds, fields: CountedIds];
 
-export function vectorizeCases(space: FeatureSpace, cases: readonly CaseBlocks[], config: FeatureConfig): SparseRows {
+export function vectorizeCases(
+  space: FeatureSpace,
+  cases: readonly CaseBlocks[],
+  config: FeatureConfig,
+): SparseRows {
   let capacity = 0;
   for (const blocks of cases) for (const block of blocks) capacity += block.distinct;
   const rowStart = new Int32Array(cases.length + 1);
@@ -25,7 +29,13 @@ export function vectorizeCases(space: FeatureSpace, cases: readonly CaseBlocks[]
     nonZeros += vector.length;
     rowStart[i + 1] = nonZeros;
   });
-  return { rowCount: cases.length, columnCount: space.columnIds.length, rowStart, columns: columns.slice(0, nonZeros), values: values.slice(0, nonZeros) };
+  return {
+    rowCount: cases.length,
+    columnCount: space.columnIds.length,
+    rowStart,
+    columns: columns.slice(0, nonZeros),
+    values: values.slice(0, nonZeros),
+  };
 }
 
 /**

@@ -4,7 +4,12 @@
  * so a golden-section search over log T finds the minimum; T is kept in
  * [0.05, 20] so a perfectly separated slice cannot push it to infinity.
  */
-export function meanNegativeLogLikelihood(logits: Float32Array, labels: Int32Array, labelCount: number, temperature: number): number {
+export function meanNegativeLogLikelihood(
+  logits: Float32Array,
+  labels: Int32Array,
+  labelCount: number,
+  temperature: number,
+): number {
   const n = labels.length;
   let total = 0;
   for (let i = 0; i < n; i++) {

@@ -27,7 +27,8 @@ export function quantizeWeights(weights: Float32Array, labelCount: number): Quan
 
 export function dequantizeWeights(quantized: QuantizedWeights, labelCount: number): Float32Array {
   const { values, scales } = quantized;
-  if (values.length !== scales.length * labelCount) throw new Error("quantized weights: size does not match labels × features");
+  if (values.length !== scales.length * labelCount)
+    throw new Error("quantized weights: size does not match labels × features");
   const weights = new Float32Array(values.length);
   for (let j = 0; j < scales.length; j++) {
     const base = j * labelCount;

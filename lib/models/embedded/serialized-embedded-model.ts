@@ -50,7 +50,11 @@ export const serializedEmbeddedModelSchema = z.object({
   /** Float32 IDF per column. */
   idf: z.string(),
   /** Int8 weights, feature-major (columns × labels), each feature's run scaled by its Float32 scale. */
-  weights: z.object({ encoding: z.literal("int8-per-feature-scale"), values: z.string(), scales: z.string() }),
+  weights: z.object({
+    encoding: z.literal("int8-per-feature-scale"),
+    values: z.string(),
+    scales: z.string(),
+  }),
   bias: z.array(z.number()),
 });
 

@@ -29,7 +29,11 @@ export const defaultTrainingSettings: TrainingSettings = {
 const MIN_CASES_TO_CALIBRATE = 30;
 
 function copyBlock(block: CountedIds): CountedIds {
-  return { ids: block.ids.slice(0, block.distinct), counts: block.counts.slice(0, block.distinct), distinct: block.distinct };
+  return {
+    ids: block.ids.slice(0, block.distinct),
+    counts: block.counts.slice(0, block.distinct),
+    distinct: block.distinct,
+  };
 }
 
 function selectEligible(cases: readonly TrainingCase[], cutoff: Date | undefined) {
@@ -57,7 +61,10 @@ function selectEligible(cases: readonly TrainingCase[], cutoff: Date | undefined
 export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): EmbeddedModel {
   const featureConfig = resolveFeatureConfig(options.features);
   const settings: TrainingSettings = { ...defaultTrainingSettings, ...options.training };
-  const { eligible, excludedAtOrAfterCutoff, excludedWithoutTime } = selectEligible(options.cases, options.cutoff);
+  const { eligible, excludedAtOrAfterCutoff, excludedWithoutTime } = selectEligible(
+    options.cases,
+    options.cutoff,
+  );
   if (eligible.length === 0) throw new Error("trainEmbeddedModel: no labelled case precedes the cut-off");
 
   const labels = [...new Set(eligible.map((c) => c.label))].sort();
@@ -68,13 +75,23 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
     collectFeatureHashes(bags, c, featureConfig);
     return [copyBlock(bags.words), copyBlock(bags.chars), copyBlock(bags.fields)];
   });
-  const softmaxOptions = { l2: settings.l2, epochs: settings.epochs, learningRate: settings.learningRate, seed: settings.seed };
+  const softmaxOptions = {
+    l2: settings.l2,
+    epochs: settings.epochs,
+    learningRate: settings.learningRate,
+    seed: settings.seed,
+  };
 
   let temperature = 1;
   let heldOut: HeldOutMetrics | null = null;
   let sliceModel: ReturnType<typeof fitLinearModel> | null = null;
   if (eligible.length >= MIN_CASES_TO_CALIBRATE && settings.heldOutFraction > 0) {
-    const slice = chooseCalibrationSlice(eligible, settings.heldOutFraction, settings.seed, settings.heldOutSlice);
+    const slice = chooseCalibrationSlice(
+      eligible,
+      settings.heldOutFraction,
+      settings.seed,
+      settings.heldOutSlice,
+    );
     sliceModel = fitLinearModel(
       slice.fit.map((i) => blocks[i]!),
       Int32Array.from(slice.fit, (i) => targets[i]!),
@@ -83,12 +100,19 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
       softmaxOptions,
     );
     const scorer = createLogitScorer(sliceModel.space, sliceModel.linear, featureConfig);
-    const calibrated = calibrateOnHeldOut(scorer, slice.heldOut.map((i) => eligible[i]!), labels, slice.method);
+    const calibrated = calibrateOnHeldOut(
+      scorer,
+      slice.heldOut.map((i) => eligible[i]!),
+      labels,
+      slice.method,
+    );
     temperature = calibrated.temperature;
     heldOut = calibrated.metrics;
   }
   const useSliceModel = sliceModel !== null && !settings.refitOnAll;
-  const final = useSliceModel ? sliceModel! : fitLinearModel(blocks, targets, labels.length, featureConfig, softmaxOptions);
+  const final = useSliceModel
+    ? sliceModel!
+    : fitLinearModel(blocks, targets, labels.length, featureConfig, softmaxOptions);
 
   const labelCounts: Record<string, number> = {};
   for (const c of eligible) labelCounts[c.label] = (labelCounts[c.label] ?? 0) + 1;

@@ -72,7 +72,7 @@ export function trainSoftmaxRegression(
         if (logits[k]! > max) max = logits[k]!;
       }
       let sum = 0;
-      for (let k = 0; k < labelCount; k++) sum += (logits[k] = Math.exp(logits[k]! - max));
+      for (let k = 0; k < labelCount; k++) sum += logits[k] = Math.exp(logits[k]! - max);
 
       let activeCount = 0;
       const target = labels[row]!;

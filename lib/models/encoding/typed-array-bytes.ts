@@ -14,7 +14,8 @@ export function bytesOf(array: Float32Array | Uint32Array | Int8Array): Uint8Arr
 }
 
 function copyAligned(bytes: Uint8Array, elementSize: number): ArrayBuffer {
-  if (bytes.byteLength % elementSize !== 0) throw new Error(`blob of ${bytes.byteLength} bytes is not a multiple of ${elementSize}`);
+  if (bytes.byteLength % elementSize !== 0)
+    throw new Error(`blob of ${bytes.byteLength} bytes is not a multiple of ${elementSize}`);
   assertLittleEndian();
   // A fresh buffer: the decoded bytes may not start at an aligned offset.
   return bytes.slice().buffer;

@@ -42,7 +42,8 @@ function pushWordNgrams(bag: HashBag, words: readonly string[], ngrams: number, 
   const wordHashes = words.map((w) => fnvString(namespace, w));
   for (let i = 0; i < wordHashes.length; i++) {
     bag.push(finalizeHash(wordHashes[i]!));
-    if (ngrams >= 2 && i > 0) bag.push(finalizeHash(Math.imul(wordHashes[i - 1]! ^ NAMESPACE.bigram, 0x9e3779b1) ^ wordHashes[i]!));
+    if (ngrams >= 2 && i > 0)
+      bag.push(finalizeHash(Math.imul(wordHashes[i - 1]! ^ NAMESPACE.bigram, 0x9e3779b1) ^ wordHashes[i]!));
     if (ngrams >= 3 && i > 1) {
       const pair = Math.imul(wordHashes[i - 2]! ^ NAMESPACE.bigram, 0x9e3779b1) ^ wordHashes[i - 1]!;
       bag.push(finalizeHash(Math.imul(pair, 0x85ebca6b) ^ wordHashes[i]!));
@@ -68,10 +69,17 @@ function pushFieldFeatures(bag: HashBag, input: ModelInput, config: FeatureConfi
   const fields = input.fields;
   if (!fields) return;
   for (const name of Object.keys(fields)) {
-    if (!config.textFields.includes(name)) bag.push(fieldHash(NAMESPACE.field, name, fieldValueKey(fields[name])));
+    if (!config.textFields.includes(name))
+      bag.push(fieldHash(NAMESPACE.field, name, fieldValueKey(fields[name])));
   }
   for (const cross of config.fieldCrosses) {
-    bag.push(fieldHash(NAMESPACE.cross, cross.join("\u0001"), cross.map((name) => fieldValueKey(fields[name])).join("\u0001")));
+    bag.push(
+      fieldHash(
+        NAMESPACE.cross,
+        cross.join("\u0001"),
+        cross.map((name) => fieldValueKey(fields[name])).join("\u0001"),
+      ),
+    );
   }
 }
 

@@ -17,8 +17,13 @@ export interface EscalationOutcome {
  * a rule "auto if confidence ≥ threshold" is what a workflow can apply, so cases
  * tied with it are kept too and the real escalation rate is reported.
  */
-export function accuracyAtEscalationRate(confidences: readonly number[], correct: readonly boolean[], rate: number): EscalationOutcome {
-  if (confidences.length !== correct.length) throw new Error("accuracyAtEscalationRate: confidences and correct differ in length");
+export function accuracyAtEscalationRate(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  rate: number,
+): EscalationOutcome {
+  if (confidences.length !== correct.length)
+    throw new Error("accuracyAtEscalationRate: confidences and correct differ in length");
   if (!(rate >= 0 && rate <= 1)) throw new Error("accuracyAtEscalationRate: rate must be within [0, 1]");
   const n = confidences.length;
   const sorted = [...confidences].sort((a, b) => a - b);

@@ -8,8 +8,13 @@ export interface ConfusionMatrix {
  * Rows are actual labels, columns predicted. Without `labels`, the label set is
  * every label seen in either list, sorted, so the matrix is square and stable.
  */
-export function confusionMatrix(actual: readonly string[], predicted: readonly string[], labels?: readonly string[]): ConfusionMatrix {
-  if (actual.length !== predicted.length) throw new Error("confusionMatrix: actual and predicted differ in length");
+export function confusionMatrix(
+  actual: readonly string[],
+  predicted: readonly string[],
+  labels?: readonly string[],
+): ConfusionMatrix {
+  if (actual.length !== predicted.length)
+    throw new Error("confusionMatrix: actual and predicted differ in length");
   const labelList = labels ? [...labels] : [...new Set([...actual, ...predicted])].sort();
   const index = new Map(labelList.map((label, i) => [label, i]));
   const counts = labelList.map(() => labelList.map(() => 0));

@@ -5,7 +5,11 @@ import { confusionMatrix } from "./confusion-matrix";
  * (as scikit-learn's f1_score(average="macro")). A label never predicted and never
  * present cannot occur; one with no true positives scores 0.
  */
-export function macroF1(actual: readonly string[], predicted: readonly string[], labels?: readonly string[]): number {
+export function macroF1(
+  actual: readonly string[],
+  predicted: readonly string[],
+  labels?: readonly string[],
+): number {
   const { counts } = confusionMatrix(actual, predicted, labels);
   if (counts.length === 0) return Number.NaN;
   let total = 0;

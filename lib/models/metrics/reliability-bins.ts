@@ -13,8 +13,13 @@ export interface ReliabilityBin {
  * confidence and the accuracy of the cases in each. Bin index is floor(conf · bins),
  * clamped, so 0.2 with 15 bins lands in [0.2, 0.2667).
  */
-export function reliabilityBins(confidences: readonly number[], correct: readonly boolean[], binCount = 15): ReliabilityBin[] {
-  if (confidences.length !== correct.length) throw new Error("reliabilityBins: confidences and correct differ in length");
+export function reliabilityBins(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  binCount = 15,
+): ReliabilityBin[] {
+  if (confidences.length !== correct.length)
+    throw new Error("reliabilityBins: confidences and correct differ in length");
   const sums = Array.from({ length: binCount }, () => ({ count: 0, confidence: 0, correct: 0 }));
   for (let i = 0; i < confidences.length; i++) {
     const confidence = confidences[i]!;

@@ -1,5 +1,8 @@
 /** Fisher–Yates with an injected random source, so shuffles are reproducible. */
-export function shuffleInPlace<T extends { length: number; [index: number]: unknown }>(items: T, random: () => number): T {
+export function shuffleInPlace<T extends { length: number; [index: number]: unknown }>(
+  items: T,
+  random: () => number,
+): T {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const swap = items[i];

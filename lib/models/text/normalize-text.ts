@@ -5,7 +5,15 @@
  * Hostile input is normal here, so every pattern is bounded: the text is cut to
  * `maxChars` first, and no regex can backtrack beyond a fixed window.
  */
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  "#39": "'",
+};
 
 /** Template boilerplate such as `<!-- Please describe... -->` says nothing about the case itself. */
 function stripHtmlComments(text: string): string {

@@ -7,7 +7,11 @@ const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
 export function tokenizeWords(normalized: string, maxTokens: number): string[] {
   const tokens: string[] = [];
   WORD.lastIndex = 0;
-  for (let match = WORD.exec(normalized); match !== null && tokens.length < maxTokens; match = WORD.exec(normalized)) {
+  for (
+    let match = WORD.exec(normalized);
+    match !== null && tokens.length < maxTokens;
+    match = WORD.exec(normalized)
+  ) {
     tokens.push(match[0].replace("’", "'"));
   }
   return tokens;

@@ -12,7 +12,12 @@ let auth: ReturnType<typeof createAuth>;
 beforeAll(async () => {
   database = await openTestDatabase();
   auth = createAuth(database.db);
-  await createUserWithPassword(database.db, { email: "owner@test.dev", name: "Owner", role: "owner", password: "right-password" });
+  await createUserWithPassword(database.db, {
+    email: "owner@test.dev",
+    name: "Owner",
+    role: "owner",
+    password: "right-password",
+  });
 });
 afterAll(() => database.close());
 
@@ -45,7 +50,8 @@ describe("email and password sign-in", () => {
 
   it("rate-limits repeated attempts from one address, and only that address", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await signIn("owner@test.dev", "wrong-again", "10.1.0.3")).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await signIn("owner@test.dev", "wrong-again", "10.1.0.3")).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     expect((await signIn("owner@test.dev", "right-password", "10.1.0.4")).status).toBe(200);
@@ -55,7 +61,12 @@ describe("email and password sign-in", () => {
     const response = await auth.handler(
       new Request(`${origin}/api/auth/sign-in/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "https://evil.example", "x-forwarded-for": "10.1.0.5", cookie: "a=b" },
+        headers: {
+          "content-type": "application/json",
+          origin: "https://evil.example",
+          "x-forwarded-for": "10.1.0.5",
+          cookie: "a=b",
+        },
         body: JSON.stringify({ email: "owner@test.dev", password: "right-password" }),
       }),
     );

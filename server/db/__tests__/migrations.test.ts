@@ -21,7 +21,10 @@ describe(`migrations on ${engine}`, () => {
   });
 
   it.runIf(engine === "postgres")("is a no-op the second time, even from two processes at once", async () => {
-    const [a, b] = await Promise.all([openDatabase({ url: database.url! }), openDatabase({ url: database.url! })]);
+    const [a, b] = await Promise.all([
+      openDatabase({ url: database.url! }),
+      openDatabase({ url: database.url! }),
+    ]);
     expect(await appliedMigrationCount(a.db)).toBe(migrationFiles.length);
     expect(await appliedMigrationCount(b.db)).toBe(migrationFiles.length);
     await Promise.all([a.close(), b.close()]);
@@ -45,7 +48,9 @@ describe("embedded database on disk", () => {
 
 describe("DATABASE_URL pointing at nothing", () => {
   it("fails with one line naming the URL (password hidden) and the reason", async () => {
-    const error = await openDatabase({ url: "postgres://someone:hunter2@127.0.0.1:1/nowhere" }).catch((e: Error) => e);
+    const error = await openDatabase({ url: "postgres://someone:hunter2@127.0.0.1:1/nowhere" }).catch(
+      (e: Error) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toContain("127.0.0.1:1/nowhere");

@@ -36,7 +36,9 @@ async function seedEmpty(db: Db, demo: boolean, log: (line: string) => void) {
       // The review inbox: queues, open tasks (some overdue) and a reviewer's decided history.
       await seedDemoInbox(db, { workflowId, reviewerId: ids.reviewer, adminId: ids.admin });
     }
-    log(`[switchboard] demo workspace seeded; sign in as ${DEMO_USERS.map((u) => u.email).join(", ")} (password: ${DEMO_PASSWORD})`);
+    log(
+      `[switchboard] demo workspace seeded; sign in as ${DEMO_USERS.map((u) => u.email).join(", ")} (password: ${DEMO_PASSWORD})`,
+    );
     return { seeded: true as const };
   }
 
@@ -44,7 +46,9 @@ async function seedEmpty(db: Db, demo: boolean, log: (line: string) => void) {
   const password = process.env.SWITCHBOARD_ADMIN_PASSWORD ?? crypto.randomBytes(12).toString("base64url");
   await createUserWithPassword(db, { email, name: "Administrator", role: "admin", password });
   if (!process.env.SWITCHBOARD_ADMIN_PASSWORD) {
-    log(`[switchboard] first start: created admin ${email} with password ${password} (shown once; change it after signing in)`);
+    log(
+      `[switchboard] first start: created admin ${email} with password ${password} (shown once; change it after signing in)`,
+    );
   }
   return { seeded: true as const };
 }

@@ -6,7 +6,12 @@ import { publishVersion } from "../../services/workflows/publish-version";
 import { saveDraft } from "../../services/workflows/save-draft";
 import { tryItem } from "../../services/workflows/try-item";
 import { updateWorkflow } from "../../services/workflows/update-workflow";
-import { addTestCase, deleteTestCase, runWorkflowTests, updateTestCase } from "../../services/workflows/test-cases";
+import {
+  addTestCase,
+  deleteTestCase,
+  runWorkflowTests,
+  updateTestCase,
+} from "../../services/workflows/test-cases";
 import { ALL_ROLES, procedureFor, router } from "../../trpc";
 import {
   addTestCaseInput,

@@ -21,7 +21,14 @@ export async function createWorkflow(db: Db, authorId: string | null, input: Cre
   const versionId = crypto.randomUUID();
   const validation = await validateWorkflowGraph(db, graph);
   await db.transaction(async (tx) => {
-    await tx.insert(workflows).values({ id: workflowId, name: input.name, description: input.description ?? "", createdBy: authorId });
+    await tx
+      .insert(workflows)
+      .values({
+        id: workflowId,
+        name: input.name,
+        description: input.description ?? "",
+        createdBy: authorId,
+      });
     await tx.insert(workflowVersions).values({
       id: versionId,
       workflowId,
@@ -31,7 +38,8 @@ export async function createWorkflow(db: Db, authorId: string | null, input: Cre
       authorId,
       validation,
     });
-    if (testCases.length > 0) await tx.insert(workflowTestCases).values(testCases.map((c) => testCaseToRow(workflowId, c)));
+    if (testCases.length > 0)
+      await tx.insert(workflowTestCases).values(testCases.map((c) => testCaseToRow(workflowId, c)));
   });
   return { id: workflowId, versionId };
 }

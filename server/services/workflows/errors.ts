@@ -1,7 +1,10 @@
 import { TRPCError } from "@trpc/server";
 
 export function workflowNotFound(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That workflow does not exist (it may have been deleted)." });
+  return new TRPCError({
+    code: "NOT_FOUND",
+    message: "That workflow does not exist (it may have been deleted).",
+  });
 }
 
 export function versionNotFound(): TRPCError {

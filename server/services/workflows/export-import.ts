@@ -27,7 +27,10 @@ export async function exportWorkflow(db: Db, workflowId: string, versionId?: str
 export function parseGraphDocument(document: unknown): Graph {
   const parsed = graphSchema.safeParse(document);
   if (!parsed.success) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `This file is not a Switchboard workflow: ${formatZodError(parsed.error)}` });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `This file is not a Switchboard workflow: ${formatZodError(parsed.error)}`,
+    });
   }
   return parsed.data;
 }
@@ -36,15 +39,31 @@ export function parseGraphDocument(document: unknown): Graph {
  * Imports a graph document: as a new workflow, or as a new draft of an existing one (adding the test cases
  * whose names it does not have yet). The graph may be invalid — it is saved as a draft to fix on the canvas.
  */
-export async function importWorkflow(db: Db, authorId: string, input: { document: unknown; workflowId?: string }) {
+export async function importWorkflow(
+  db: Db,
+  authorId: string,
+  input: { document: unknown; workflowId?: string },
+) {
   const { testCases = [], ...graph } = parseGraphDocument(input.document);
   if (!input.workflowId) {
-    return createWorkflow(db, authorId, { name: graph.name ?? "Imported workflow", description: graph.description, graph: { ...graph, testCases }, note: "Imported" });
+    return createWorkflow(db, authorId, {
+      name: graph.name ?? "Imported workflow",
+      description: graph.description,
+      graph: { ...graph, testCases },
+      note: "Imported",
+    });
   }
   const current = await loadVersion(db, input.workflowId);
-  const saved = await saveDraft(db, authorId, { workflowId: input.workflowId, graph, note: "Imported", baseVersion: current.version, asNewDraft: true });
+  const saved = await saveDraft(db, authorId, {
+    workflowId: input.workflowId,
+    graph,
+    note: "Imported",
+    baseVersion: current.version,
+    asNewDraft: true,
+  });
   const existing = new Set((await loadTestCases(db, input.workflowId)).map((c) => c.name));
   const fresh = testCases.filter((c) => !existing.has(c.name));
-  if (fresh.length > 0) await db.insert(workflowTestCases).values(fresh.map((c) => testCaseToRow(input.workflowId!, c)));
+  if (fresh.length > 0)
+    await db.insert(workflowTestCases).values(fresh.map((c) => testCaseToRow(input.workflowId!, c)));
   return { id: input.workflowId, versionId: saved.id };
 }

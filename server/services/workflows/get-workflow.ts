@@ -28,7 +28,11 @@ export async function listVersions(db: Db, workflowId: string) {
     .leftJoin(publisher, eq(publisher.id, workflowVersions.publishedBy))
     .where(eq(workflowVersions.workflowId, workflowId))
     .orderBy(desc(workflowVersions.version));
-  return rows.map(({ validation, ...row }) => ({ ...row, valid: validation.ok, errorCount: validation.errors.length }));
+  return rows.map(({ validation, ...row }) => ({
+    ...row,
+    valid: validation.ok,
+    errorCount: validation.errors.length,
+  }));
 }
 
 /** One workflow with its history, one version's graph (the newest unless asked) and its spec test cases. */
@@ -40,7 +44,12 @@ export async function getWorkflow(db: Db, workflowId: string, versionId?: string
     loadTestCases(db, workflowId),
   ]);
   return {
-    workflow: { id: workflow.id, name: workflow.name, description: workflow.description, mapNotes: workflow.mapNotes },
+    workflow: {
+      id: workflow.id,
+      name: workflow.name,
+      description: workflow.description,
+      mapNotes: workflow.mapNotes,
+    },
     versions,
     version: {
       id: version.id,

@@ -13,7 +13,11 @@ export async function loadVersion(db: Db, workflowId: string, versionId?: string
   const [version] = await db
     .select()
     .from(workflowVersions)
-    .where(versionId ? and(eq(workflowVersions.workflowId, workflowId), eq(workflowVersions.id, versionId)) : eq(workflowVersions.workflowId, workflowId))
+    .where(
+      versionId
+        ? and(eq(workflowVersions.workflowId, workflowId), eq(workflowVersions.id, versionId))
+        : eq(workflowVersions.workflowId, workflowId),
+    )
     .orderBy(desc(workflowVersions.version))
     .limit(1);
   if (!version) throw versionNotFound();
@@ -21,5 +25,9 @@ export async function loadVersion(db: Db, workflowId: string, versionId?: string
 }
 
 export async function loadTestCases(db: Db, workflowId: string) {
-  return db.select().from(workflowTestCases).where(eq(workflowTestCases.workflowId, workflowId)).orderBy(workflowTestCases.createdAt, workflowTestCases.id);
+  return db
+    .select()
+    .from(workflowTestCases)
+    .where(eq(workflowTestCases.workflowId, workflowId))
+    .orderBy(workflowTestCases.createdAt, workflowTestCases.id);
 }

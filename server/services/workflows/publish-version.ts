@@ -39,16 +39,28 @@ export async function publishVersion(db: Db, publisherId: string, input: Publish
     });
   }
   await db.transaction(async (tx) => {
-    await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, input.workflowId)).for("update");
+    await tx
+      .select({ id: workflows.id })
+      .from(workflows)
+      .where(eq(workflows.id, input.workflowId))
+      .for("update");
     await tx
       .update(workflowVersions)
       .set({ published: false })
       .where(and(eq(workflowVersions.workflowId, input.workflowId), eq(workflowVersions.published, true)));
     await tx
       .update(workflowVersions)
-      .set({ published: true, publishedAt: sql`now()`, publishedBy: publisherId, publishNote: input.note?.trim() || null })
+      .set({
+        published: true,
+        publishedAt: sql`now()`,
+        publishedBy: publisherId,
+        publishNote: input.note?.trim() || null,
+      })
       .where(eq(workflowVersions.id, version.id));
-    await tx.update(workflows).set({ updatedAt: sql`now()` }).where(eq(workflows.id, input.workflowId));
+    await tx
+      .update(workflows)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(workflows.id, input.workflowId));
   });
   return { versionId: version.id, version: version.version, tests };
 }

@@ -26,18 +26,34 @@ export async function saveDraft(db: Db, authorId: string, input: SaveDraftInput)
   const validation = await validateWorkflowGraph(db, input.graph);
   const saved = await insertVersion(db, authorId, input, validation);
   // The spec runs on every save, so the owner sees at once which cases the change broke.
-  const tests = await runSpecTests(input.graph, (await loadTestCases(db, input.workflowId)).map(testCaseFromRow));
+  const tests = await runSpecTests(
+    input.graph,
+    (await loadTestCases(db, input.workflowId)).map(testCaseFromRow),
+  );
   return { ...saved, tests };
 }
 
-async function insertVersion(db: Db, authorId: string, input: SaveDraftInput, validation: ValidationSnapshot) {
+async function insertVersion(
+  db: Db,
+  authorId: string,
+  input: SaveDraftInput,
+  validation: ValidationSnapshot,
+) {
   try {
     return await db.transaction(async (tx) => {
       // Serialise saves of one workflow, so the version check below cannot race.
-      const [workflow] = await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, input.workflowId)).for("update");
+      const [workflow] = await tx
+        .select({ id: workflows.id })
+        .from(workflows)
+        .where(eq(workflows.id, input.workflowId))
+        .for("update");
       if (!workflow) throw workflowNotFound();
       const [latest] = await tx
-        .select({ version: workflowVersions.version, authorName: user.name, createdAt: workflowVersions.createdAt })
+        .select({
+          version: workflowVersions.version,
+          authorName: user.name,
+          createdAt: workflowVersions.createdAt,
+        })
         .from(workflowVersions)
         .leftJoin(user, eq(user.id, workflowVersions.authorId))
         .where(eq(workflowVersions.workflowId, input.workflowId))
@@ -61,12 +77,18 @@ async function insertVersion(db: Db, authorId: string, input: SaveDraftInput, va
         authorId,
         validation,
       });
-      await tx.update(workflows).set({ updatedAt: sql`now()` }).where(eq(workflows.id, input.workflowId));
+      await tx
+        .update(workflows)
+        .set({ updatedAt: sql`now()` })
+        .where(eq(workflows.id, input.workflowId));
       return { id, version, validation };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new TRPCError({ code: "CONFLICT", message: "Another save of this workflow happened at the same moment. Reload, then save again." });
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "Another save of this workflow happened at the same moment. Reload, then save again.",
+      });
     }
     throw error;
   }

@@ -7,8 +7,20 @@ export function starterGraph(): Graph {
   return {
     schemaVersion: GRAPH_SCHEMA_VERSION,
     nodes: [
-      { id: "trigger", type: triggerNode.type, name: "New item", position: { x: 0, y: 0 }, config: { ...triggerNode.defaultConfig } },
-      { id: "done", type: endNode.type, name: "Done", position: { x: 320, y: 0 }, config: { ...endNode.defaultConfig } },
+      {
+        id: "trigger",
+        type: triggerNode.type,
+        name: "New item",
+        position: { x: 0, y: 0 },
+        config: { ...triggerNode.defaultConfig },
+      },
+      {
+        id: "done",
+        type: endNode.type,
+        name: "Done",
+        position: { x: 320, y: 0 },
+        config: { ...endNode.defaultConfig },
+      },
     ],
     edges: [{ id: "trigger-out-done", source: "trigger", sourceHandle: "out", target: "done" }],
   };

@@ -24,18 +24,24 @@ export async function updateTestCase(db: Db, workflowId: string, testCase: TestC
     .set({ ...values, updatedAt: sql`now()` })
     .where(and(eq(workflowTestCases.workflowId, workflowId), eq(workflowTestCases.id, testCase.id)))
     .returning({ id: workflowTestCases.id });
-  if (updated.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: "That test case no longer exists." });
+  if (updated.length === 0)
+    throw new TRPCError({ code: "NOT_FOUND", message: "That test case no longer exists." });
   return { id: testCase.id };
 }
 
 export async function deleteTestCase(db: Db, workflowId: string, testCaseId: string) {
-  await db.delete(workflowTestCases).where(and(eq(workflowTestCases.workflowId, workflowId), eq(workflowTestCases.id, testCaseId)));
+  await db
+    .delete(workflowTestCases)
+    .where(and(eq(workflowTestCases.workflowId, workflowId), eq(workflowTestCases.id, testCaseId)));
   return { id: testCaseId };
 }
 
 /** Runs every spec test case against one version (the newest unless asked). */
 export async function runWorkflowTests(db: Db, workflowId: string, versionId?: string) {
-  const [version, rows] = await Promise.all([loadVersion(db, workflowId, versionId), loadTestCases(db, workflowId)]);
+  const [version, rows] = await Promise.all([
+    loadVersion(db, workflowId, versionId),
+    loadTestCases(db, workflowId),
+  ]);
   const result = await runSpecTests(version.graph, rows.map(testCaseFromRow));
   return { versionId: version.id, version: version.version, ...result };
 }

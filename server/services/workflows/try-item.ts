@@ -36,10 +36,17 @@ export async function tryItemOnGraph(input: Omit<TryItemInput, "workflowId">): P
   } catch (error) {
     if (!(error instanceof GraphValidationError)) throw error;
     const first = error.errors[0]?.message ?? "see the problems panel";
-    const more = error.errors.length > 1 ? ` (and ${error.errors.length - 1} more problem${error.errors.length > 2 ? "s" : ""})` : "";
+    const more =
+      error.errors.length > 1
+        ? ` (and ${error.errors.length - 1} more problem${error.errors.length > 2 ? "s" : ""})`
+        : "";
     throw new TRPCError({ code: "BAD_REQUEST", message: `The draft cannot run yet: ${first}${more}` });
   }
-  const ports = backtestPorts({ models: routeModels(), recordedReads: input.recordedReads ?? {}, timer: () => performance.now() });
+  const ports = backtestPorts({
+    models: routeModels(),
+    recordedReads: input.recordedReads ?? {},
+    timer: () => performance.now(),
+  });
   const { outcome, trace } = await runItem(compiled, input.item, {
     ports,
     trace: true,

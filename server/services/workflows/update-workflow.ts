@@ -17,7 +17,16 @@ export async function updateWorkflow(db: Db, input: UpdateWorkflowInput) {
     .update(workflows)
     .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(workflows.id, workflowId))
-    .returning({ id: workflows.id, name: workflows.name, description: workflows.description, mapNotes: workflows.mapNotes });
-  if (!updated) throw new TRPCError({ code: "NOT_FOUND", message: "That workflow does not exist (it may have been deleted)." });
+    .returning({
+      id: workflows.id,
+      name: workflows.name,
+      description: workflows.description,
+      mapNotes: workflows.mapNotes,
+    });
+  if (!updated)
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: "That workflow does not exist (it may have been deleted).",
+    });
   return updated;
 }

@@ -11,7 +11,8 @@ function handler(req: Request) {
     router: appRouter,
     createContext: () => createRequestContext(req.headers),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
     },
   });
 }

@@ -16,7 +16,12 @@ describe("diffGraphs", () => {
     classify.config = { ...classify.config, labels: ["billing", "shipping"], threshold: 0.8 };
     g.nodes = g.nodes.filter((n) => n.id !== "route_tech");
     g.nodes.find((n) => n.id === "route_billing")!.position = { x: 999, y: 0 };
-    g.nodes.push({ id: "route_shipping", type: "route", position: { x: 600, y: 150 }, config: { team: "logistics" } });
+    g.nodes.push({
+      id: "route_shipping",
+      type: "route",
+      position: { x: 600, y: 150 },
+      config: { team: "logistics" },
+    });
     g.edges = g.edges.filter((e) => e.id !== "e3");
     g.edges.push({ id: "e5", source: "classify", sourceHandle: "shipping", target: "route_shipping" });
     return g;
@@ -40,13 +45,23 @@ describe("diffGraphs", () => {
   it("lists config changes in plain words", () => {
     const diff = diffGraphs(smallGraph(), edited());
     const changes = diff.nodes.find((n) => n.nodeId === "classify")!.changes.map(describeChange);
-    expect(changes).toEqual(['config.labels: removed "technical"', 'config.labels: added "shipping"', "config.threshold: 0.7 → 0.8"]);
+    expect(changes).toEqual([
+      'config.labels: removed "technical"',
+      'config.labels: added "shipping"',
+      "config.threshold: 0.7 → 0.8",
+    ]);
   });
 
   it("matches edges by where they go, not by id", () => {
     const after = smallGraph();
     after.edges = after.edges.map((e) => ({ ...e, id: `renamed-${e.id}` }));
-    expect(diffGraphs(smallGraph(), after).counts).toEqual({ added: 0, removed: 0, changed: 0, edgesAdded: 0, edgesRemoved: 0 });
+    expect(diffGraphs(smallGraph(), after).counts).toEqual({
+      added: 0,
+      removed: 0,
+      changed: 0,
+      edgesAdded: 0,
+      edgesRemoved: 0,
+    });
   });
 
   it("merges both versions into one graph to draw, with removed parts kept", () => {
@@ -55,16 +70,27 @@ describe("diffGraphs", () => {
     const merged = mergeForCompare(before, after, diffGraphs(before, after));
     expect(merged.graph.nodes.map((n) => n.id)).toContain("route_tech");
     expect(merged.byNode.get("route_tech")).toBe("removed");
-    expect([...merged.byEdge.entries()].filter(([, s]) => s === "removed").map(([id]) => id)).toEqual(["was:classify-technical-route_tech"]);
+    expect([...merged.byEdge.entries()].filter(([, s]) => s === "removed").map(([id]) => id)).toEqual([
+      "was:classify-technical-route_tech",
+    ]);
   });
 });
 
 describe("diffValues", () => {
   it("walks objects and lists of objects by position", () => {
-    const changes = diffValues({ rules: [{ id: "a", words: ["x"] }] }, { rules: [{ id: "a", words: ["x", "y"] }, { id: "b" }] }, "config");
-    expect(changes.map(describeChange)).toEqual(['config.rules[0].words: added "y"', 'config.rules[1]: added {"id":"b"}']);
+    const changes = diffValues(
+      { rules: [{ id: "a", words: ["x"] }] },
+      { rules: [{ id: "a", words: ["x", "y"] }, { id: "b" }] },
+      "config",
+    );
+    expect(changes.map(describeChange)).toEqual([
+      'config.rules[0].words: added "y"',
+      'config.rules[1]: added {"id":"b"}',
+    ]);
   });
   it("reports a reorder of the same members", () => {
-    expect(diffValues(["a", "b"], ["b", "a"], "levels").map(describeChange)).toEqual(['levels: ["a","b"] → ["b","a"]']);
+    expect(diffValues(["a", "b"], ["b", "a"], "levels").map(describeChange)).toEqual([
+      'levels: ["a","b"] → ["b","a"]',
+    ]);
   });
 });

@@ -9,7 +9,8 @@ describe("freeSpotNear", () => {
   it("moves off a node that is in the way, to the nearest free spot", () => {
     const spot = freeSpotNear([{ x: 0, y: 0, ...size }], { x: 0, y: 0 }, size);
     expect(spot).not.toEqual({ x: 0, y: 0 });
-    const clear = spot.x >= 240 + 24 || spot.x + 240 + 24 <= 0 || spot.y >= 100 + 24 || spot.y + 100 + 24 <= 0;
+    const clear =
+      spot.x >= 240 + 24 || spot.x + 240 + 24 <= 0 || spot.y >= 100 + 24 || spot.y + 100 + 24 <= 0;
     expect(clear).toBe(true);
     expect(Math.hypot(spot.x, spot.y)).toBeLessThanOrEqual(160);
   });

@@ -31,7 +31,14 @@ function graphWithConnector(): Graph {
 
 const cases: TestCase[] = [
   { id: "c1", name: "Plain billing", item: {}, expected: { terminalType: "route", team: "billing" } },
-  { id: "c2", name: "Empty text", item: {}, expected: { terminalType: "escalate", reasonType: "confidence" }, edgeCase: true, notes: "Blank body" },
+  {
+    id: "c2",
+    name: "Empty text",
+    item: {},
+    expected: { terminalType: "escalate", reasonType: "confidence" },
+    edgeCase: true,
+    notes: "Blank body",
+  },
 ];
 
 describe("deriveWorkflowMap", () => {
@@ -47,13 +54,29 @@ describe("deriveWorkflowMap", () => {
 
   it("lists decision points with their thresholds and outcomes", () => {
     expect(map.decisions).toEqual([
-      expect.objectContaining({ nodeId: "classify", name: "Topic", threshold: 0.7, outcomes: ["billing", "technical", "Low confidence"] }),
+      expect.objectContaining({
+        nodeId: "classify",
+        name: "Topic",
+        threshold: 0.7,
+        outcomes: ["billing", "technical", "Low confidence"],
+      }),
     ]);
   });
 
   it("lists the systems touched, by connector", () => {
     expect(map.systems).toEqual([
-      { connectorId: "crm", uses: [{ nodeId: "crm", name: "Look up customer", operation: "get_customer", kind: "read", onUnavailable: "escalate" }] },
+      {
+        connectorId: "crm",
+        uses: [
+          {
+            nodeId: "crm",
+            name: "Look up customer",
+            operation: "get_customer",
+            kind: "read",
+            onUnavailable: "escalate",
+          },
+        ],
+      },
     ]);
   });
 
@@ -67,7 +90,9 @@ describe("deriveWorkflowMap", () => {
   });
 
   it("lists the people: teams and queues, with the nodes that send work to them", () => {
-    expect(map.people.map((p) => `${p.kind}:${p.name}<-${p.via.map((v) => v.nodeId).join(",")}`).sort()).toEqual([
+    expect(
+      map.people.map((p) => `${p.kind}:${p.name}<-${p.via.map((v) => v.nodeId).join(",")}`).sort(),
+    ).toEqual([
       "queue:invoices<-route_billing",
       "queue:ops<-crm",
       "queue:triage<-escalate",
@@ -77,7 +102,9 @@ describe("deriveWorkflowMap", () => {
   });
 
   it("lists the edge cases with their notes", () => {
-    expect(map.edgeCases).toEqual([{ id: "c2", name: "Empty text", notes: "Blank body", expected: "escalate (confidence)" }]);
+    expect(map.edgeCases).toEqual([
+      { id: "c2", name: "Empty text", notes: "Blank body", expected: "escalate (confidence)" },
+    ]);
   });
 
   it("copes with an empty graph", () => {

@@ -3,7 +3,12 @@ import { paletteFilter } from "../palette";
 
 describe("paletteFilter", () => {
   const route = ["Route to team", "Outcome", "Outcomes", "Assigns the item to a team"];
-  const condition = ["Condition", "Decision", "Decisions", "Branches on an expression over the item's fields and earlier nodes' outputs."];
+  const condition = [
+    "Condition",
+    "Decision",
+    "Decisions",
+    "Branches on an expression over the item's fields and earlier nodes' outputs.",
+  ];
   it("ranks a name match above a description match, and ignores scattered letters", () => {
     expect(paletteFilter("route", "route", route)).toBe(1);
     expect(paletteFilter("condition", "route", condition)).toBe(0);

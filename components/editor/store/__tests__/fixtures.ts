@@ -11,8 +11,19 @@ export function smallGraph(): Graph {
   return {
     schemaVersion: 1,
     nodes: [
-      { id: "trigger", type: "trigger", position: { x: 0, y: 0 }, config: structuredClone(triggerNode.defaultConfig) },
-      { id: "classify", type: "classify", name: "Topic", position: { x: 300, y: 0 }, config: structuredClone(classifyNode.defaultConfig) },
+      {
+        id: "trigger",
+        type: "trigger",
+        position: { x: 0, y: 0 },
+        config: structuredClone(triggerNode.defaultConfig),
+      },
+      {
+        id: "classify",
+        type: "classify",
+        name: "Topic",
+        position: { x: 300, y: 0 },
+        config: structuredClone(classifyNode.defaultConfig),
+      },
       { id: "route_billing", type: "route", position: { x: 600, y: 0 }, config: { team: "billing" } },
       { id: "route_tech", type: "route", position: { x: 600, y: 150 }, config: { team: "tech" } },
       { id: "escalate", type: "escalate", position: { x: 600, y: 300 }, config: { queue: "triage" } },

@@ -59,8 +59,17 @@ describe("editor graph store", () => {
   it("removes the edges of an output that disappears when a classifier loses a label, and undo restores them", () => {
     const { s } = store();
     const g = () => s.getState();
-    const config = g().nodes.find((n) => n.id === "classify")!.data.config as { labels: string[]; model: { keywords: Record<string, string[]> } };
-    const result = g().patchNode("classify", { config: { ...config, labels: ["billing"], model: { kind: "keyword", keywords: { billing: ["invoice"] } } } });
+    const config = g().nodes.find((n) => n.id === "classify")!.data.config as {
+      labels: string[];
+      model: { keywords: Record<string, string[]> };
+    };
+    const result = g().patchNode("classify", {
+      config: {
+        ...config,
+        labels: ["billing"],
+        model: { kind: "keyword", keywords: { billing: ["invoice"] } },
+      },
+    });
     expect(result?.removedEdges.map((e) => e.id)).toEqual(["e3"]);
     expect(g().edges.map((e) => e.id)).toEqual(["e1", "e2", "e4"]);
     g().undo();
@@ -80,11 +89,19 @@ describe("editor graph store", () => {
   it("refuses connections into a trigger, out of a terminal, onto a used output and into a loop", () => {
     const { s } = store();
     const g = () => s.getState();
-    expect(g().connect({ source: "classify", sourceHandle: "billing", target: "trigger" })).toMatch(/trigger/);
-    expect(g().connect({ source: "route_billing", sourceHandle: null, target: "escalate" })).toMatch(/ends the run/);
-    expect(g().connect({ source: "classify", sourceHandle: "billing", target: "route_tech" })).toMatch(/already connected/);
+    expect(g().connect({ source: "classify", sourceHandle: "billing", target: "trigger" })).toMatch(
+      /trigger/,
+    );
+    expect(g().connect({ source: "route_billing", sourceHandle: null, target: "escalate" })).toMatch(
+      /ends the run/,
+    );
+    expect(g().connect({ source: "classify", sourceHandle: "billing", target: "route_tech" })).toMatch(
+      /already connected/,
+    );
     const cond = g().addNode("condition", { x: 0, y: 0 });
-    expect(g().connect({ source: "classify", sourceHandle: "billing", target: cond })).toMatch(/already connected/);
+    expect(g().connect({ source: "classify", sourceHandle: "billing", target: cond })).toMatch(
+      /already connected/,
+    );
     g().select(["e2"]);
     s.setState({ edges: g().edges.map((e) => (e.id === "e2" ? { ...e, selected: true } : e)) });
     g().deleteSelected();
@@ -115,7 +132,11 @@ describe("editor graph store", () => {
     const pasted = g().nodes.filter((n) => ids.includes(n.id));
     expect(pasted.every((n) => n.selected)).toBe(true);
     expect(pasted[0]!.position).toEqual({ x: 340, y: 40 });
-    expect(g().edges.at(-1)).toMatchObject({ source: "classify_2", sourceHandle: "billing", target: "route_billing_2" });
+    expect(g().edges.at(-1)).toMatchObject({
+      source: "classify_2",
+      sourceHandle: "billing",
+      target: "route_billing_2",
+    });
     expect(g().nodes.filter((n) => n.selected)).toHaveLength(2);
   });
 
@@ -143,7 +164,9 @@ describe("editor graph store", () => {
   it("changes nothing when read-only", () => {
     const s = createGraphStore(smallGraph(), { readOnly: true });
     expect(s.getState().addNode("end", { x: 0, y: 0 })).toBe("");
-    expect(s.getState().connect({ source: "classify", sourceHandle: "billing", target: "escalate" })).toMatch(/read-only/);
+    expect(s.getState().connect({ source: "classify", sourceHandle: "billing", target: "escalate" })).toMatch(
+      /read-only/,
+    );
     expect(s.getState().nodes).toHaveLength(5);
   });
 });
@@ -153,7 +176,11 @@ describe("reconnect", () => {
     const s = createGraphStore(smallGraph());
     const g = () => s.getState();
     expect(g().reconnect("classify", "billing", "route_tech")).toBeNull();
-    expect(g().edges.filter((e) => e.source === "classify" && e.sourceHandle === "billing").map((e) => e.target)).toEqual(["route_tech"]);
+    expect(
+      g()
+        .edges.filter((e) => e.source === "classify" && e.sourceHandle === "billing")
+        .map((e) => e.target),
+    ).toEqual(["route_tech"]);
     expect(g().reconnect("classify", "billing", "trigger")).toMatch(/trigger/);
     expect(g().reconnect("classify", "billing", null)).toBeNull();
     expect(g().edges.some((e) => e.sourceHandle === "billing")).toBe(false);

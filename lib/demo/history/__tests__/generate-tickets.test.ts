@@ -22,12 +22,16 @@ describe("generateTickets", () => {
     const weekday = (day: number) => new Date(startMs + day * 86_400_000).getUTCDay();
     const mean = (days: number[]) => days.reduce((s, d) => s + (perDay.get(d) ?? 0), 0) / days.length;
     const all = [...perDay.keys()];
-    expect(mean(all.filter((d) => weekday(d) === 0))).toBeLessThan(mean(all.filter((d) => weekday(d) === 2)) * 0.6);
+    expect(mean(all.filter((d) => weekday(d) === 0))).toBeLessThan(
+      mean(all.filter((d) => weekday(d) === 2)) * 0.6,
+    );
     expect(perDay.get(40)!).toBeGreaterThan(mean(all.filter((d) => weekday(d) === weekday(40))) * 1.4);
   });
 
   it("is deterministic for a seed, and unique in ticket ids, in time order", () => {
-    expect(generateTickets({ startMs, days: 5, seed: 7 })).toEqual(generateTickets({ startMs, days: 5, seed: 7 }));
+    expect(generateTickets({ startMs, days: 5, seed: 7 })).toEqual(
+      generateTickets({ startMs, days: 5, seed: 7 }),
+    );
     expect(new Set(tickets.map((t) => t.item.ticket_id)).size).toBe(tickets.length);
     const times = tickets.map((t) => Date.parse(t.item.created_at));
     expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
@@ -39,10 +43,20 @@ describe("generateTickets", () => {
     let agree = 0;
     let escalated = 0;
     for (const t of sample) {
-      const ports = backtestPorts({ models: routeModels(), recordedReads: { "crm.get_customer": { status: "ok", data: { tier: t.item.customer_tier } } } });
+      const ports = backtestPorts({
+        models: routeModels(),
+        recordedReads: { "crm.get_customer": { status: "ok", data: { tier: t.item.customer_tier } } },
+      });
       const { outcome } = runItemSync(compiled, t.item, { ports, trace: false });
       if (outcome.type === "escalate") escalated++;
-      const label = outcome.type === "route" ? outcome.team : outcome.type === "resolve" ? outcome.resolution : outcome.type === "escalate" ? outcome.queue : "";
+      const label =
+        outcome.type === "route"
+          ? outcome.team
+          : outcome.type === "resolve"
+            ? outcome.resolution
+            : outcome.type === "escalate"
+              ? outcome.queue
+              : "";
       if (outcome.type !== "escalate" && label === t.actual.label) agree++;
     }
     const autoAccuracy = agree / (sample.length - escalated);

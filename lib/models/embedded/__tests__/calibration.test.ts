@@ -8,7 +8,11 @@ describe("temperature scaling", () => {
   // 40% of labels are random and the L2 penalty is tiny, so the classifier memorises
   // noise and is far more confident than it is right.
   const cases = syntheticCases({ count: 1500, seed: 3, labelNoise: 0.4 });
-  const model = trainEmbeddedModel({ cases, training: { l2: 1e-7, epochs: 20, learningRate: 2 }, features: { minDocumentFrequency: 1 } });
+  const model = trainEmbeddedModel({
+    cases,
+    training: { l2: 1e-7, epochs: 20, learningRate: 2 },
+    features: { minDocumentFrequency: 1 },
+  });
 
   it("finds the model over-confident on the held-out slice and softens it", () => {
     expect(model.temperature).toBeGreaterThan(1.2);

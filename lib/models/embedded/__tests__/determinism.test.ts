@@ -5,7 +5,10 @@ import { syntheticCases } from "./synthetic-cases";
 
 describe("determinism", () => {
   const cases = syntheticCases({ count: 200, seed: 21, labelNoise: 0.2 });
-  const train = (seed: number) => serializeEmbeddedModel(trainEmbeddedModel({ cases, training: { seed, heldOutSlice: "stratified-random" } }));
+  const train = (seed: number) =>
+    serializeEmbeddedModel(
+      trainEmbeddedModel({ cases, training: { seed, heldOutSlice: "stratified-random" } }),
+    );
 
   it("gives the same model for the same cases and seed", () => {
     expect(train(7)).toEqual(train(7));

@@ -14,7 +14,11 @@ describe("serialise → deserialise", () => {
     const restored = deserializeEmbeddedModel(JSON.parse(JSON.stringify(serializeEmbeddedModel(model))));
     const original = createPredictor(model);
     const reloaded = createPredictor(restored);
-    const probes = [...syntheticCases({ count: 60, seed: 99 }), { text: "never seen words zzz", fields: { channel: "fax" } }, {}];
+    const probes = [
+      ...syntheticCases({ count: 60, seed: 99 }),
+      { text: "never seen words zzz", fields: { channel: "fax" } },
+      {},
+    ];
     for (const probe of probes) expect(reloaded(probe)).toEqual(original(probe));
     expect(restored.temperature).toBe(model.temperature);
     expect(restored.heldOut).toEqual(model.heldOut);
@@ -36,7 +40,11 @@ describe("serialise → deserialise", () => {
       text: Array.from({ length: 12 }, () => vocabulary[Math.floor(random() * vocabulary.length)]!).join(" "),
       label: `intent_${i % 77}`,
     }));
-    const big = trainEmbeddedModel({ cases: many, features: { minDocumentFrequency: 1 }, training: { epochs: 1, heldOutFraction: 0 } });
+    const big = trainEmbeddedModel({
+      cases: many,
+      features: { minDocumentFrequency: 1 },
+      training: { epochs: 1, heldOutFraction: 0 },
+    });
     // More distinct features exist than the weight budget allows: the budget decides.
     expect(big.space.columnIds.length).toBe(Math.floor(3_000_000 / 77));
     const bytes = JSON.stringify(serializeEmbeddedModel(big)).length;

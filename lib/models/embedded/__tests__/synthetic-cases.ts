@@ -7,7 +7,20 @@ export const TOPICS: Record<string, string[]> = {
   shipping: ["parcel", "delivery", "courier", "tracking", "shipped", "arrive"],
   technical: ["crash", "error", "login", "password", "timeout", "bug"],
 };
-const FILLER = ["please", "help", "my", "the", "is", "with", "today", "hello", "thanks", "again", "order", "account"];
+const FILLER = [
+  "please",
+  "help",
+  "my",
+  "the",
+  "is",
+  "with",
+  "today",
+  "hello",
+  "thanks",
+  "again",
+  "order",
+  "account",
+];
 
 export interface SyntheticOptions {
   count: number;
@@ -22,7 +35,7 @@ export interface SyntheticOptions {
 export function syntheticCases(options: SyntheticOptions): TrainingCase[] {
   const random = mulberry32(options.seed);
   const labels = Object.keys(TOPICS);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const start = options.start?.getTime() ?? Date.UTC(2024, 0, 1);
   return Array.from({ length: options.count }, (_, i) => {
     const label = labels[i % labels.length]!;

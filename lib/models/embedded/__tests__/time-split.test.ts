@@ -11,9 +11,21 @@ import type { TrainingCase } from "../embedded-model";
 const cutoff = new Date(Date.UTC(2024, 5, 1));
 const at = (daysFromCutoff: number) => new Date(cutoff.getTime() + daysFromCutoff * 86_400_000);
 const texts = ["refund my charge", "refund the invoice", "card refund please", "refund now"];
-const before: TrainingCase[] = Array.from({ length: 60 }, (_, i) => ({ text: texts[i % 4]!, label: "billing", occurredAt: at(-60 + i) }));
-const beforeOther: TrainingCase[] = Array.from({ length: 60 }, (_, i) => ({ text: `courier parcel ${i % 5}`, label: "shipping", occurredAt: at(-60 + i) }));
-const after: TrainingCase[] = Array.from({ length: 200 }, (_, i) => ({ text: texts[i % 4]!, label: "shipping", occurredAt: at(i % 30) }));
+const before: TrainingCase[] = Array.from({ length: 60 }, (_, i) => ({
+  text: texts[i % 4]!,
+  label: "billing",
+  occurredAt: at(-60 + i),
+}));
+const beforeOther: TrainingCase[] = Array.from({ length: 60 }, (_, i) => ({
+  text: `courier parcel ${i % 5}`,
+  label: "shipping",
+  occurredAt: at(-60 + i),
+}));
+const after: TrainingCase[] = Array.from({ length: 200 }, (_, i) => ({
+  text: texts[i % 4]!,
+  label: "shipping",
+  occurredAt: at(i % 30),
+}));
 const cases = [...after, ...before, ...beforeOther];
 
 describe("the cut-off", () => {
@@ -31,7 +43,12 @@ describe("the cut-off", () => {
   });
 
   it("excludes a case exactly at the cut-off and cases with no time", () => {
-    const edge: TrainingCase[] = [...before, ...beforeOther, { text: "refund", label: "other", occurredAt: cutoff }, { text: "refund", label: "other" }];
+    const edge: TrainingCase[] = [
+      ...before,
+      ...beforeOther,
+      { text: "refund", label: "other", occurredAt: cutoff },
+      { text: "refund", label: "other" },
+    ];
     const model = trainEmbeddedModel({ cases: edge, cutoff });
     expect(model.labels).not.toContain("other");
     expect(model.training).toMatchObject({ size: 120, excludedAtOrAfterCutoff: 1, excludedWithoutTime: 1 });

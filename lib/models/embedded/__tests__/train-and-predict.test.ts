@@ -43,15 +43,24 @@ describe("trainEmbeddedModel + predict", () => {
   });
 
   it("restricts the choice to the labels a node asks for", () => {
-    const prediction = predict(model, { text: "refund for this charge" }, { labels: ["shipping", "technical"] });
+    const prediction = predict(
+      model,
+      { text: "refund for this charge" },
+      { labels: ["shipping", "technical"] },
+    );
     expect(prediction.label).not.toBe("billing");
     expect(Object.keys(prediction.scores).sort()).toEqual(["shipping", "technical"]);
-    expect(() => predict(model, { text: "x" }, { labels: ["unknown"] })).toThrow(/none of the requested labels/);
+    expect(() => predict(model, { text: "x" }, { labels: ["unknown"] })).toThrow(
+      /none of the requested labels/,
+    );
   });
 
   it("keeps labels that collide with Object.prototype names as plain scores", () => {
     const odd = trainEmbeddedModel({
-      cases: Array.from({ length: 60 }, (_, i) => ({ text: i % 2 ? "alpha beta" : "gamma delta", label: i % 2 ? "__proto__" : "constructor" })),
+      cases: Array.from({ length: 60 }, (_, i) => ({
+        text: i % 2 ? "alpha beta" : "gamma delta",
+        label: i % 2 ? "__proto__" : "constructor",
+      })),
     });
     const prediction = predict(odd, { text: "alpha beta" });
     expect(prediction.label).toBe("__proto__");
@@ -63,23 +72,34 @@ describe("trainEmbeddedModel + predict", () => {
   });
 
   it("answers in the shape the Models port expects", () => {
-    const result = classifyWithEmbeddedModel(model, { text: "my parcel did not arrive", labels: model.labels });
+    const result = classifyWithEmbeddedModel(model, {
+      text: "my parcel did not arrive",
+      labels: model.labels,
+    });
     expect(result.label).toBe("shipping");
     expect(result.confidence).toBeGreaterThan(0.5);
     expect(result.explanation).toMatch(/300 past cases before 2030-01-01/);
   });
 
   it("copes with a history of one label, and with too few cases to hold any out", () => {
-    const single = trainEmbeddedModel({ cases: Array.from({ length: 40 }, (_, i) => ({ text: `hello ${i % 4}`, label: "only" })) });
+    const single = trainEmbeddedModel({
+      cases: Array.from({ length: 40 }, (_, i) => ({ text: `hello ${i % 4}`, label: "only" })),
+    });
     expect(single.temperature).toBe(1);
     expect(single.heldOut?.accuracy).toBe(1);
-    expect(predict(single, { text: "anything" })).toEqual({ label: "only", confidence: 1, scores: { only: 1 } });
+    expect(predict(single, { text: "anything" })).toEqual({
+      label: "only",
+      confidence: 1,
+      scores: { only: 1 },
+    });
     const tiny = trainEmbeddedModel({ cases: cases.slice(0, 12) });
     expect(tiny.heldOut).toBeNull();
     expect(tiny.training.size).toBe(12);
   });
 
   it("refuses to train on nothing", () => {
-    expect(() => trainEmbeddedModel({ cases, cutoff: new Date(Date.UTC(2000, 0, 1)) })).toThrow(/no labelled case/);
+    expect(() => trainEmbeddedModel({ cases, cutoff: new Date(Date.UTC(2000, 0, 1)) })).toThrow(
+      /no labelled case/,
+    );
   });
 });

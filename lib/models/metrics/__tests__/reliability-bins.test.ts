@@ -9,7 +9,9 @@ describe("reliabilityBins", () => {
   it("puts each confidence in its equal-width bin with the bin's mean confidence and accuracy", () => {
     const bins = reliabilityBins(confidences, correct, 15);
     expect(bins).toHaveLength(15);
-    const used = bins.filter((b) => b.count > 0).map((b) => [Math.round(b.lower * 15), b.count, b.meanConfidence, b.accuracy]);
+    const used = bins
+      .filter((b) => b.count > 0)
+      .map((b) => [Math.round(b.lower * 15), b.count, b.meanConfidence, b.accuracy]);
     expect(used).toEqual([
       [1, 1, 0.1, 0],
       [3, 1, 0.2, 1],

@@ -4,10 +4,22 @@ import { tokenizeWords } from "../tokenize-words";
 
 describe("normalizeText", () => {
   it("drops issue-template HTML comments, tags, URLs and e-mail addresses, and lower-cases", () => {
-    const raw = "<!-- Please fill in the template -->\n### Bug <b>Crash</b> on <br/>save\nSee https://example.com/a?b=1 or mail Ann@Example.org &amp; retry";
+    const raw =
+      "<!-- Please fill in the template -->\n### Bug <b>Crash</b> on <br/>save\nSee https://example.com/a?b=1 or mail Ann@Example.org &amp; retry";
     const text = normalizeText(raw, 10_000);
     expect(text).not.toMatch(/please fill|<b>|example\.com|ann@/);
-    expect(tokenizeWords(text, 100)).toEqual(["bug", "crash", "on", "save", "see", "url", "or", "mail", "email", "retry"]);
+    expect(tokenizeWords(text, 100)).toEqual([
+      "bug",
+      "crash",
+      "on",
+      "save",
+      "see",
+      "url",
+      "or",
+      "mail",
+      "email",
+      "retry",
+    ]);
   });
 
   it("treats an unclosed comment as running to the end and keeps a bare '<' comparison", () => {
@@ -26,7 +38,14 @@ describe("normalizeText", () => {
 
 describe("tokenizeWords", () => {
   it("keeps letters, digits, underscores and in-word apostrophes; folds curly quotes", () => {
-    expect(tokenizeWords("hasn’t tf.keras get_state 42x é", 10)).toEqual(["hasn't", "tf", "keras", "get_state", "42x", "é"]);
+    expect(tokenizeWords("hasn’t tf.keras get_state 42x é", 10)).toEqual([
+      "hasn't",
+      "tf",
+      "keras",
+      "get_state",
+      "42x",
+      "é",
+    ]);
     expect(tokenizeWords("a b c d", 2)).toEqual(["a", "b"]);
   });
 });

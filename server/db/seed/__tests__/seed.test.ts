@@ -18,7 +18,9 @@ afterAll(() => database.close());
 describe("seedOnFirstStart in demo mode", () => {
   it("creates the demo users with working passwords and the published support-triage workflow", async () => {
     const lines: string[] = [];
-    expect(await seedOnFirstStart(database.db, { demo: true, log: (l) => lines.push(l) })).toEqual({ seeded: true });
+    expect(await seedOnFirstStart(database.db, { demo: true, log: (l) => lines.push(l) })).toEqual({
+      seeded: true,
+    });
     const users = await database.db.select({ email: user.email, role: user.role }).from(user);
     expect(users.map((u) => u.role).sort()).toEqual(DEMO_USERS.map((u) => u.role).sort());
     const [credential] = await database.db.select({ password: account.password }).from(account).limit(1);
@@ -26,16 +28,26 @@ describe("seedOnFirstStart in demo mode", () => {
     expect(lines.join("\n")).toContain(DEMO_USERS[0].email);
 
     const [triage] = await listWorkflows(database.db);
-    expect(triage).toMatchObject({ name: "Support triage", publishedVersion: 1, latestVersion: 2, latestValid: true });
+    expect(triage).toMatchObject({
+      name: "Support triage",
+      publishedVersion: 1,
+      latestVersion: 2,
+      latestValid: true,
+    });
     expect(triage!.testCaseCount).toBeGreaterThanOrEqual(8);
     const report = await runWorkflowTests(database.db, triage!.id);
     expect(report.failed).toBe(0);
   });
 
   it("does nothing on a database that already has users, even when two starts race", async () => {
-    const results = await Promise.all([seedOnFirstStart(database.db, { demo: true }), seedOnFirstStart(database.db, { demo: true })]);
+    const results = await Promise.all([
+      seedOnFirstStart(database.db, { demo: true }),
+      seedOnFirstStart(database.db, { demo: true }),
+    ]);
     expect(results).toEqual([{ seeded: false }, { seeded: false }]);
-    const [{ count } = { count: 0 }] = await database.db.select({ count: sql<number>`count(*)::int` }).from(user);
+    const [{ count } = { count: 0 }] = await database.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(user);
     expect(count).toBe(DEMO_USERS.length);
   });
 });

@@ -70,13 +70,11 @@ export async function listMismatches(db: Db, filter: MismatchFilter) {
     .where(and(...conditions))
     .orderBy(asc(backtestResults.seq))
     .limit(limit + 1);
-  const page = rows
-    .slice(0, limit)
-    .map((r) => ({
-      ...r,
-      fields: preview(r.fields),
-      text: r.text && r.text.length > 600 ? `${r.text.slice(0, 597)}…` : r.text,
-    }));
+  const page = rows.slice(0, limit).map((r) => ({
+    ...r,
+    fields: preview(r.fields),
+    text: r.text && r.text.length > 600 ? `${r.text.slice(0, 597)}…` : r.text,
+  }));
   return { total, items: page, nextAfter: rows.length > limit ? page[page.length - 1]!.seq : null };
 }
 

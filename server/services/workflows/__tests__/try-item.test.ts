@@ -14,7 +14,13 @@ const graph: Graph = {
   schemaVersion: 1,
   nodes: [
     { id: "trigger", type: "trigger", position: { x: 0, y: 0 }, config: triggerNode.defaultConfig },
-    { id: "classify", type: "classify", position: { x: 1, y: 0 }, config: classifyNode.defaultConfig, escalateUnconnected: ["low_confidence"] },
+    {
+      id: "classify",
+      type: "classify",
+      position: { x: 1, y: 0 },
+      config: classifyNode.defaultConfig,
+      escalateUnconnected: ["low_confidence"],
+    },
     { id: "route_billing", type: "route", position: { x: 2, y: 0 }, config: { team: "billing" } },
     { id: "route_tech", type: "route", position: { x: 2, y: 1 }, config: { team: "tech" } },
   ],
@@ -24,7 +30,11 @@ const graph: Graph = {
     { id: "e3", source: "classify", sourceHandle: "technical", target: "route_tech" },
   ],
 };
-const item = { id: "T-1", text: "Please refund the double charge on my invoice", occurred_at: "2026-01-01T00:00:00Z" };
+const item = {
+  id: "T-1",
+  text: "Please refund the double charge on my invoice",
+  occurred_at: "2026-01-01T00:00:00Z",
+};
 
 describe("tryItemOnGraph", () => {
   it("runs the draft and returns the outcome with the trace of the path", async () => {
@@ -47,6 +57,8 @@ describe("tryItemOnGraph", () => {
     const error = await tryItemOnGraph({ graph: broken, item }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    expect((error as TRPCError).message).toMatch(/^The draft cannot run yet: .*cannot be reached from the trigger.*\(and 1 more problem\)$/);
+    expect((error as TRPCError).message).toMatch(
+      /^The draft cannot run yet: .*cannot be reached from the trigger.*\(and 1 more problem\)$/,
+    );
   });
 });
