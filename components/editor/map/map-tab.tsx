@@ -52,9 +52,10 @@ export function MapTab({
 }) {
   const { graph } = useEditorStores();
   const docId = useGraph((s) => s.docId);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- docId stands for the document.
   const map = useMemo(
     () => deriveWorkflowMap(graph.getState().toGraph(), testCases),
+    // docId stands for the document: the map is derived again whenever the graph changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [docId, graph, testCases],
   );
   const profiles = useConnectorProfiles();
