@@ -68,9 +68,11 @@ export function GraphCanvas({ readOnly = false }: { readOnly?: boolean }) {
   // Zoomed far out, nodes drop their text and shadows (CSS only, no re-render): hundreds stay cheap to paint.
   const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const canvas = useCanvasActions();
+  // The opening view stays readable: never so far out that nodes drop their text ("Zoom to fit" shows it all).
   const [fitViewOptions] = useState(() => ({
     padding: 0.15,
     maxZoom: 1,
+    minZoom: LOW_DETAIL_ZOOM,
     nodes: entranceOf(graph.getState().nodes, graph.getState().edges),
   }));
   const initialized = useNodesInitialized();
@@ -90,7 +92,7 @@ export function GraphCanvas({ readOnly = false }: { readOnly?: boolean }) {
 
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
-    if (loadSeq > 0) void fitView({ padding: 0.15, maxZoom: 1 });
+    if (loadSeq > 0) void fitView({ padding: 0.15, maxZoom: 1, minZoom: LOW_DETAIL_ZOOM });
   }, [loadSeq, fitView]);
 
   const isValidConnection: IsValidConnection<EditorEdge> = useCallback(
