@@ -4,6 +4,11 @@ import type { ItemFieldInfo, ItemFieldType } from "@/lib/engine/node-definition"
 import { SelectField } from "./fields";
 
 /** Picks one of the trigger's fields; `undefined` means "the default" (usually the trigger's text field). */
+/** The empty choice of a field select that falls back to the trigger's text field. */
+export function textFieldDefaultLabel(textField: string | undefined): string {
+  return `The text field${textField ? ` (${textField})` : ""}`;
+}
+
 export function ItemFieldSelect({
   label,
   value,

@@ -2,7 +2,7 @@
 
 import { Gauge } from "lucide-react";
 import { FormSection, NumberField, SelectField } from "@/components/editor/form/fields";
-import { ItemFieldSelect } from "@/components/editor/form/item-field-select";
+import { ItemFieldSelect, textFieldDefaultLabel } from "@/components/editor/form/item-field-select";
 import { issuesAt } from "@/components/editor/form/issues";
 import { ObjectList } from "@/components/editor/form/object-list";
 import { StringListField } from "@/components/editor/form/string-list-field";
@@ -94,7 +94,7 @@ function AssessForm({ config, onChange, issues, context }: ConfigFormProps<Asses
           onChange={(inputField) => onChange({ ...config, inputField })}
           fields={context.itemFields}
           types={["string", "enum"]}
-          defaultLabel={`The text field${context.textField ? ` (${context.textField})` : ""}`}
+          defaultLabel={textFieldDefaultLabel(context.textField)}
           issues={issuesAt(issues, "inputField")}
           disabled={disabled}
         />

@@ -2,7 +2,7 @@
 
 import { Tags } from "lucide-react";
 import { FormSection, SelectField, TextAreaField, TextField } from "@/components/editor/form/fields";
-import { ItemFieldSelect } from "@/components/editor/form/item-field-select";
+import { ItemFieldSelect, textFieldDefaultLabel } from "@/components/editor/form/item-field-select";
 import { issuesAt, issuesUnder } from "@/components/editor/form/issues";
 import { StringListField } from "@/components/editor/form/string-list-field";
 import { ThresholdField } from "@/components/editor/form/threshold-field";
@@ -166,7 +166,7 @@ function ClassifyForm({ config, onChange, issues, context }: ConfigFormProps<Cla
           onChange={(inputField) => onChange({ ...config, inputField })}
           fields={context.itemFields}
           types={["string", "enum"]}
-          defaultLabel={`The text field${context.textField ? ` (${context.textField})` : ""}`}
+          defaultLabel={textFieldDefaultLabel(context.textField)}
           issues={issuesAt(issues, "inputField")}
           disabled={context.readOnly}
         />

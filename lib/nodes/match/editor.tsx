@@ -2,7 +2,7 @@
 
 import { BookOpen } from "lucide-react";
 import { FormSection, TextAreaField, TextField } from "@/components/editor/form/fields";
-import { ItemFieldSelect } from "@/components/editor/form/item-field-select";
+import { ItemFieldSelect, textFieldDefaultLabel } from "@/components/editor/form/item-field-select";
 import { issuesAt } from "@/components/editor/form/issues";
 import { ObjectList } from "@/components/editor/form/object-list";
 import { ThresholdField } from "@/components/editor/form/threshold-field";
@@ -29,7 +29,7 @@ function MatchForm({ config, onChange, issues, context }: ConfigFormProps<MatchC
         onChange={(inputField) => onChange({ ...config, inputField })}
         fields={context.itemFields}
         types={["string", "enum"]}
-        defaultLabel={`The text field${context.textField ? ` (${context.textField})` : ""}`}
+        defaultLabel={textFieldDefaultLabel(context.textField)}
         issues={issuesAt(issues, "inputField")}
         disabled={disabled}
       />

@@ -2,7 +2,7 @@
 
 import { ShieldAlert } from "lucide-react";
 import { CheckboxField, SelectField, TextField } from "@/components/editor/form/fields";
-import { ItemFieldSelect } from "@/components/editor/form/item-field-select";
+import { ItemFieldSelect, textFieldDefaultLabel } from "@/components/editor/form/item-field-select";
 import { issuesAt } from "@/components/editor/form/issues";
 import { ObjectList } from "@/components/editor/form/object-list";
 import { StringListField } from "@/components/editor/form/string-list-field";
@@ -96,7 +96,7 @@ export function RuleFields({
             onChange={(field) => onChange({ ...rule, field })}
             fields={context.itemFields}
             types={["string"]}
-            defaultLabel={`The text field${context.textField ? ` (${context.textField})` : ""}`}
+            defaultLabel={textFieldDefaultLabel(context.textField)}
             disabled={disabled}
           />
         </>
@@ -124,7 +124,7 @@ export function RuleFields({
             onChange={(field) => onChange({ ...rule, field })}
             fields={context.itemFields}
             types={["string"]}
-            defaultLabel={`The text field${context.textField ? ` (${context.textField})` : ""}`}
+            defaultLabel={textFieldDefaultLabel(context.textField)}
             disabled={disabled}
           />
         </>
