@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, ensureDir } from "./data-dir";
+import { installJobQueue, jobQueueParameter } from "./job-queue";
 import { acquireDataDirLock } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -21,6 +22,13 @@ export interface Database {
   engine: DatabaseEngine;
   /** Where it lives, safe to print (password removed). */
   location: string;
+  /**
+   * Runs a script of several statements without parameters on one session (the extended protocol that
+   * ordinary queries use refuses more than one statement). For libraries that install their own schema.
+   */
+  runScript(script: string): Promise<{ rows: Record<string, unknown>[] }>;
+  /** LISTEN on a channel: `NOTIFY`s sent in a transaction arrive when it commits. */
+  listen(channel: string, onNotify: () => void): Promise<{ unlisten(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -65,10 +73,25 @@ async function openPglite(dir = path.join(dataDir(), "pglite")): Promise<Databas
     const client = await PGlite.create(inMemory ? undefined : dir);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await installJobQueue({
+      async executeSql(text, values) {
+        if (values?.length) return client.query<Record<string, unknown>>(text, values);
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      },
+    });
     return {
       db,
       engine: "pglite",
       location: inMemory ? "memory://" : dir,
+      async runScript(script) {
+        const results = await client.exec(script);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      },
+      async listen(channel, onNotify) {
+        const unlisten = await client.listen(channel, onNotify);
+        return { unlisten };
+      },
       async close() {
         await client.close();
         release();
@@ -90,6 +113,16 @@ async function openPostgres(url: string): Promise<Database> {
     // at once migrate one after the other, and the second finds nothing to do.
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder: MIGRATIONS_FOLDER });
+    // Still under the lock: pg-boss's installer is not safe against a second process installing at once.
+    await installJobQueue({
+      async executeSql(text, values) {
+        const rows = values?.length
+          ? await migrator.unsafe(text, values.map(jobQueueParameter) as postgres.ParameterOrJSON<never>[])
+          : await migrator.unsafe(text).simple();
+        const last = Array.isArray(rows[0]) ? (rows.at(-1) as unknown as typeof rows) : rows;
+        return { rows: [...last] as Record<string, unknown>[] };
+      },
+    });
     await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
   } catch (error) {
     await migrator.end({ timeout: 1 }).catch(() => {});
@@ -102,6 +135,21 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     engine: "postgres",
     location,
+    async runScript(script) {
+      const session = await client.reserve();
+      try {
+        const results = (await session.unsafe(script).simple()) as unknown as unknown[];
+        // One statement gives its rows; several give one row list per statement.
+        const last = Array.isArray(results[0]) ? results.at(-1) : results;
+        return { rows: [...((last ?? []) as Record<string, unknown>[])] };
+      } finally {
+        session.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, onNotify);
+      return { unlisten };
+    },
     async close() {
       await client.end({ timeout: 5 });
     },

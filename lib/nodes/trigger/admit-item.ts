@@ -5,6 +5,8 @@ export class RefusedItem {
   constructor(
     readonly problems: string[],
     readonly expected: string,
+    /** The field each problem is about, in the same order ("" when it is about the whole item). */
+    readonly problemFields: string[] = problems.map(() => ""),
   ) {}
   get message(): string {
     return `The item does not match the trigger's fields: ${this.problems.join("; ")}. Expected fields: ${this.expected}.`;
@@ -76,18 +78,24 @@ export function compileItemAdmission(
     }
     const record = item as Record<string, unknown>;
     let problems: string[] | undefined;
+    let problemFields: string[] | undefined;
     let missingOptional = false;
     for (const field of fields) {
       const value = field.inherited && !Object.hasOwn(record, field.name) ? undefined : record[field.name];
       if (value === undefined || value === null) {
-        if (field.required) (problems ??= []).push(`${field.name} is required`);
-        else if (value === undefined) missingOptional = true;
+        if (field.required) {
+          (problems ??= []).push(`${field.name} is required`);
+          (problemFields ??= []).push(field.name);
+        } else if (value === undefined) missingOptional = true;
         continue;
       }
       const problem = field.check(value);
-      if (problem !== undefined) (problems ??= []).push(problem);
+      if (problem !== undefined) {
+        (problems ??= []).push(problem);
+        (problemFields ??= []).push(field.name);
+      }
     }
-    if (problems) return new RefusedItem(problems, expected);
+    if (problems) return new RefusedItem(problems, expected, problemFields);
     if (!missingOptional) return record;
     const admitted: Record<string, unknown> = { ...record };
     for (const field of fields) if (admitted[field.name] === undefined) admitted[field.name] = null;

@@ -7,3 +7,4 @@ export * from "./thresholds";
 export * from "./datasets";
 export * from "./backtests";
 export * from "./models";
+export * from "./runtime";

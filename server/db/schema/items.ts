@@ -1,16 +1,27 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Outcome, Trace } from "@/lib/engine/run/outcome";
 import { user } from "./auth";
 import { workflows, workflowVersions } from "./workflows";
 
 export type ItemMode = "live" | "shadow";
 /**
- * `processing` until the run is stored; then `completed` (the graph handled it, or a shadow run recorded
- * what it would have done), `awaiting_review` (a live escalation has an open task), `reviewed` (a person
- * decided), `needs_info` (a reviewer sent it back), `deferred` or `error`.
+ * `queued` until a worker takes it, `processing` while a synchronous run is under way; then `completed`
+ * (the graph handled it, or a shadow run recorded what it would have done), `awaiting_review` (a live
+ * escalation has an open task), `reviewed` (a person decided), `needs_info` (a reviewer sent it back),
+ * `deferred` or `error` (the graph's own error outcome). `dead_letter`: our runs kept failing; an admin
+ * retries or `discarded` it.
  */
 export type ItemStatus =
-  "processing" | "completed" | "awaiting_review" | "reviewed" | "needs_info" | "deferred" | "error";
+  | "queued"
+  | "processing"
+  | "completed"
+  | "awaiting_review"
+  | "reviewed"
+  | "needs_info"
+  | "deferred"
+  | "error"
+  | "dead_letter"
+  | "discarded";
 
 /** The ground truth for an item: what should have happened, as one comparable label plus its parts. */
 export interface ItemLabel {
@@ -23,7 +34,7 @@ export interface ItemLabel {
   /** The terminal node of the published graph that produces this outcome, when one does. */
   nodeId?: string;
 }
-export type LabelSource = "reviewer_approved" | "reviewer_override" | "imported";
+export type LabelSource = "reviewer_approved" | "reviewer_override" | "imported" | "reported";
 
 /** One item a workflow received (live or shadow) with what the graph did and, once known, the truth. */
 export const items = pgTable(
@@ -47,9 +58,15 @@ export const items = pgTable(
     labelSource: text("label_source").$type<LabelSource>(),
     labeledBy: text("labeled_by").references(() => user.id, { onDelete: "set null" }),
     labeledAt: timestamp("labeled_at", { withTimezone: true }),
+    /** Runs that failed with an error of ours (not the graph's), and the last such error. */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** The API key the item came in with; null for items sent from the app. */
+    apiKeyId: text("api_key_id"),
   },
   (t) => [
     uniqueIndex("items_external_uq").on(t.workflowId, t.mode, t.externalId),
     index("items_workflow_received_idx").on(t.workflowId, t.receivedAt),
+    index("items_workflow_status_idx").on(t.workflowId, t.status),
   ],
 );

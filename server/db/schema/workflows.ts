@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { WorkflowStage } from "./runtime";
 import type {
   GraphDocument,
   TestCaseExpectation,
@@ -19,6 +20,17 @@ export const workflows = pgTable("workflows", {
   createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Where the workflow is on the road to production; see workflow_stage_events for how it got there. */
+  stage: text("stage").$type<WorkflowStage>().notNull().default("draft"),
+  /** The version answering live items (live or paused), the one before it (for rollback), and the one in shadow. */
+  liveVersionId: text("live_version_id"),
+  previousLiveVersionId: text("previous_live_version_id"),
+  shadowVersionId: text("shadow_version_id"),
+  shadowStartedAt: timestamp("shadow_started_at", { withTimezone: true }),
+  /** Share of items (by a stable hash of their id) the live version acts on; the rest run in shadow. */
+  canaryPercent: integer("canary_percent").notNull().default(100),
+  /** The shortest shadow period before cut-over; shorter needs an admin's recorded reason. */
+  shadowMinDays: integer("shadow_min_days").notNull().default(7),
 });
 
 /**

@@ -1,19 +1,11 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { livePorts } from "@/lib/engine/modes/live-ports";
-import { shadowPorts } from "@/lib/engine/modes/shadow-ports";
-import { routeModels } from "@/lib/engine/models/route-models";
-import type { Clock, ConnectorGateway, Models, Ports } from "@/lib/engine/ports";
 import type { Outcome } from "@/lib/engine/run/outcome";
-import { runItem } from "@/lib/engine/run/run-item";
 import type { Db } from "../../db/client";
 import { items, type ItemMode, type ItemStatus } from "../../db/schema";
-import { drizzleReviewQueue } from "../reviews/drizzle-review-queue";
-import { taskTitle } from "../reviews/task-title";
-import { overridesForRun } from "../thresholds/thresholds-in-force";
 import { compiledVersion } from "./compiled-versions";
 import { loadPublishedVersion } from "./published-version";
-
+import { realClock, runStoredItem, type RunDeps } from "./run-item-row";
 export interface ProcessItemInput {
   workflowId: string;
   payload: Record<string, unknown>;
@@ -22,12 +14,7 @@ export interface ProcessItemInput {
   receivedAt?: Date;
 }
 
-export interface ProcessItemDeps {
-  /** The process's live gateway (shadow mode suppresses its writes). Required: connector calls are real I/O. */
-  connectors: ConnectorGateway;
-  models?: Models;
-  clock?: Clock;
-}
+export type ProcessItemDeps = RunDeps;
 
 export interface ProcessedItem {
   itemId: string;
@@ -37,21 +24,6 @@ export interface ProcessedItem {
   taskId?: string;
   /** True when this item (workflow, mode, external id) had been received before: nothing ran again. */
   duplicate: boolean;
-}
-
-const realClock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
-
-function statusFor(outcome: Outcome, mode: ItemMode): ItemStatus {
-  switch (outcome.type) {
-    case "escalate":
-      return mode === "live" ? "awaiting_review" : "completed";
-    case "deferred":
-      return "deferred";
-    case "error":
-      return "error";
-    default:
-      return "completed";
-  }
 }
 
 /**
@@ -104,35 +76,33 @@ export async function processItem(
     };
   }
 
-  const models = deps.models ?? routeModels();
-  const title = taskTitle(input.payload, compiled.itemShape.textField, externalId);
-  const ports: Ports =
-    mode === "live"
-      ? livePorts({
-          clock,
-          models,
-          connectors: deps.connectors,
-          reviewQueue: drizzleReviewQueue(
-            db,
-            { id: itemId, workflowId: input.workflowId, versionId: version.id, title },
-            clock,
-          ),
-        })
-      : shadowPorts({ clock, models, connectors: deps.connectors });
-  const thresholdOverrides = await overridesForRun(db, input.workflowId, compiled.thresholds);
-  const result = await runItem(compiled, input.payload, {
-    ports,
-    trace: true,
-    thresholdOverrides,
-    runKey: `${mode}:${itemId}`,
-  });
-
-  const status = statusFor(result.outcome, mode);
+  const result = await runStoredItem(
+    db,
+    {
+      id: itemId,
+      workflowId: input.workflowId,
+      versionId: version.id,
+      externalId,
+      payload: input.payload,
+      mode,
+    },
+    deps,
+  );
   await db
     .update(items)
-    .set({ status, outcome: result.outcome, trace: result.trace ?? null, processedAt: new Date(clock.now()) })
+    .set({
+      status: result.status,
+      outcome: result.outcome,
+      trace: result.trace,
+      processedAt: new Date(clock.now()),
+    })
     .where(eq(items.id, itemId));
-  // A shadow run's receipt names a task that was only recorded, never created.
-  const taskId = mode === "live" ? result.reviewTask?.taskId : undefined;
-  return { itemId, externalId, status, outcome: result.outcome, taskId, duplicate: false };
+  return {
+    itemId,
+    externalId,
+    status: result.status,
+    outcome: result.outcome,
+    taskId: result.reviewTaskId,
+    duplicate: false,
+  };
 }

@@ -31,3 +31,15 @@ export async function loadPublishedVersion(
     .where(eq(workflowVersions.id, published.id));
   return { ...published, graph: rememberGraph(published.id, row!.graph) };
 }
+
+/** A version by id (items remember the version they were queued for), read once per process. */
+export async function loadVersionById(db: Db, versionId: string): Promise<{ id: string; graph: Graph }> {
+  const known = cachedGraph(versionId);
+  if (known) return { id: versionId, graph: known };
+  const [row] = await db
+    .select({ graph: workflowVersions.graph })
+    .from(workflowVersions)
+    .where(eq(workflowVersions.id, versionId));
+  if (!row) throw new Error(`Workflow version ${versionId} no longer exists.`);
+  return { id: versionId, graph: rememberGraph(versionId, row.graph) };
+}

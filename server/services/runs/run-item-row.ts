@@ -1,0 +1,97 @@
+import { livePorts } from "@/lib/engine/modes/live-ports";
+import { shadowPorts } from "@/lib/engine/modes/shadow-ports";
+import { routeModels } from "@/lib/engine/models/route-models";
+import type { Clock, ConnectorGateway, Models, Ports } from "@/lib/engine/ports";
+import type { Outcome, Trace } from "@/lib/engine/run/outcome";
+import { runItem } from "@/lib/engine/run/run-item";
+import type { Db } from "../../db/client";
+import type { ItemMode, ItemStatus } from "../../db/schema";
+import { drizzleReviewQueue } from "../reviews/drizzle-review-queue";
+import { taskTitle } from "../reviews/task-title";
+import { overridesForRun } from "../thresholds/thresholds-in-force";
+import { compiledVersion } from "./compiled-versions";
+import { loadVersionById } from "./published-version";
+
+export interface RunDeps {
+  /** The process's live gateway (shadow mode suppresses its writes). Required: connector calls are real I/O. */
+  connectors: ConnectorGateway;
+  models?: Models;
+  clock?: Clock;
+}
+
+/** What a stored item needs to be run again: rows are run by id, so a retry repeats nothing it did. */
+export interface StoredItem {
+  id: string;
+  workflowId: string;
+  versionId: string;
+  externalId: string;
+  payload: Record<string, unknown>;
+  mode: ItemMode;
+}
+
+export interface ItemRunResult {
+  status: ItemStatus;
+  outcome: Outcome;
+  trace: Trace | null;
+  reviewTaskId?: string;
+}
+
+export const realClock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
+
+export function statusFor(outcome: Outcome, mode: ItemMode): ItemStatus {
+  switch (outcome.type) {
+    case "escalate":
+      return mode === "live" ? "awaiting_review" : "completed";
+    case "deferred":
+      return "deferred";
+    case "error":
+      return "error";
+    default:
+      return "completed";
+  }
+}
+
+/**
+ * Runs a stored item through the version it was queued for, with the admin's threshold overrides in force.
+ * Live: connector writes happen and an escalation opens a review task (its idempotency key, like every
+ * connector write's, is derived from the item id, so a re-run after a crash repeats no side effect).
+ * Shadow: writes are suppressed and a task only recorded. Stores nothing itself: the caller commits.
+ */
+export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Promise<ItemRunResult> {
+  const clock = deps.clock ?? realClock;
+  const version = await loadVersionById(db, item.versionId);
+  const compiled = compiledVersion(version);
+  const models = deps.models ?? routeModels();
+  const ports: Ports =
+    item.mode === "live"
+      ? livePorts({
+          clock,
+          models,
+          connectors: deps.connectors,
+          reviewQueue: drizzleReviewQueue(
+            db,
+            {
+              id: item.id,
+              workflowId: item.workflowId,
+              versionId: item.versionId,
+              title: taskTitle(item.payload, compiled.itemShape.textField, item.externalId),
+            },
+            clock,
+          ),
+        })
+      : shadowPorts({ clock, models, connectors: deps.connectors });
+  const thresholdOverrides = await overridesForRun(db, item.workflowId, compiled.thresholds);
+  const result = await runItem(compiled, item.payload, {
+    ports,
+    trace: true,
+    thresholdOverrides,
+    runKey: `${item.mode}:${item.id}`,
+  });
+  return {
+    status: statusFor(result.outcome, item.mode),
+    outcome: result.outcome,
+    trace: result.trace ?? null,
+    // A shadow run's receipt names a task that was only recorded, never created.
+    reviewTaskId: item.mode === "live" ? result.reviewTask?.taskId : undefined,
+  };
+}
