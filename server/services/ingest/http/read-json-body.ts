@@ -1,0 +1,53 @@
+import { IngestError } from "../errors";
+
+/** Bodies over the cap are refused before they are read whole: a sender cannot make us buffer gigabytes. */
+export function maxBodyBytes(): number {
+  const configured = Number(process.env.SWITCHBOARD_API_MAX_BODY_BYTES);
+  return Number.isInteger(configured) && configured > 0 ? configured : 5 * 1024 * 1024;
+}
+
+export interface JsonBody {
+  value: unknown;
+  /** The bytes as sent, for the idempotency check (same key, same body). */
+  text: string;
+}
+
+export async function readJsonBody(request: Request, limit = maxBodyBytes()): Promise<JsonBody> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new IngestError(
+      415,
+      "unsupported_media_type",
+      "Send the body as JSON with Content-Type: application/json.",
+    );
+  }
+  const tooLarge = () =>
+    new IngestError(
+      413,
+      "body_too_large",
+      `The body is larger than the ${limit.toLocaleString("en")}-byte limit.`,
+    );
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "")
+    throw new IngestError(400, "empty_body", "The body is empty: send a JSON item or array of items.");
+  try {
+    return { value: JSON.parse(text), text };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new IngestError(400, "invalid_json", `The body is not valid JSON: ${detail}.`);
+  }
+}
