@@ -30,6 +30,16 @@ export function itemJobTimeoutSeconds(): number {
   return Number.isInteger(configured) && configured >= 1 ? configured : 60;
 }
 
+/**
+ * A failed run is retried ITEM_RETRY_LIMIT times, waiting 2 s, 4 s, 8 s… (SWITCHBOARD_JOB_RETRY_DELAY_SECONDS
+ * sets the first wait; 0 retries at once, without backoff), then its item is dead-lettered.
+ */
+export function itemJobRetry(): { retryLimit: number; retryDelay: number; retryBackoff: boolean } {
+  const configured = Number(process.env.SWITCHBOARD_JOB_RETRY_DELAY_SECONDS);
+  const delay = Number.isInteger(configured) && configured >= 0 ? configured : 2;
+  return { retryLimit: ITEM_RETRY_LIMIT, retryDelay: delay, retryBackoff: delay > 0 };
+}
+
 /** Installs or upgrades pg-boss's schema and creates the item queues; safe to repeat. */
 export async function installJobQueue(executor: SqlExecutor): Promise<void> {
   const boss = new PgBoss({ db: executor, supervise: false, schedule: false, migrate: true });

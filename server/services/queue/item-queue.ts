@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Db } from "../../db/client";
-import { ITEM_QUEUE, itemJobTimeoutSeconds } from "../../db/job-queue";
+import { ITEM_QUEUE, itemJobRetry, itemJobTimeoutSeconds } from "../../db/job-queue";
 import { sqlExecutorFor } from "./sql-executor";
 
 /** Workers LISTEN here; a transaction that queues items NOTIFYs it, delivered when it commits. */
@@ -38,11 +38,13 @@ export async function enqueueItemJobs(
 ): Promise<void> {
   if (itemIds.length === 0) return;
   const expireInSeconds = itemJobTimeoutSeconds();
+  const retry = itemJobRetry();
   await jobs.insert(
     itemIds.map((itemId) => ({
       name: ITEM_QUEUE,
       data: { itemId } satisfies ItemJobData,
       expireInSeconds,
+      ...retry,
       startAfter: options.startAfter,
     })),
     jobsIn(tx),
@@ -71,3 +73,18 @@ export const itemJobs = {
     return (await failJobs(queue, ids, { message: error }, jobsIn(tx))).affected;
   },
 };
+
+/** Item jobs by pg-boss state (created, retry, active, completed, failed…). */
+export async function itemJobStates(db: Db): Promise<Record<string, number>> {
+  const result = await sqlExecutorFor(db).executeSql(
+    `select state::text as state, count(*)::int as n from pgboss.job where name = $1 group by state`,
+    [ITEM_QUEUE],
+  );
+  return Object.fromEntries(result.rows.map((row) => [String(row.state), Number(row.n)]));
+}
+
+/** Item jobs waiting, waiting for a retry, or in a worker's hands. */
+export async function pendingItemJobs(db: Db): Promise<number> {
+  const states = await itemJobStates(db);
+  return (states.created ?? 0) + (states.retry ?? 0) + (states.active ?? 0);
+}

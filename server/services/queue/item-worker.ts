@@ -23,6 +23,8 @@ export interface ItemWorkerOptions {
   deferSeconds?: number;
   /** Told after each commit which workflows just stored live outcomes (the canary guard watches them). */
   onLiveOutcomes?(workflowIds: string[]): void;
+  /** How an item is run; tests inject faults here to prove retries and dead letters. */
+  runItem?: typeof runStoredItem;
   log?(message: string): void;
 }
 
@@ -58,6 +60,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const deferSeconds = options.deferSeconds ?? 60;
   const log = options.log ?? (() => {});
+  const runItem = options.runItem ?? runStoredItem;
   const boss = new PgBoss({
     db: maintenanceExecutorFor(database),
     supervise: true,
@@ -112,13 +115,19 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
     for (const job of jobs) {
       const row = byId.get(job.data.itemId);
       // Gone (its workflow was deleted) or already decided by an earlier attempt: nothing to run.
-      if (!row || !(RUNNABLE as readonly string[]).includes(row.status) || !row.versionId) {
+      if (!row || !(RUNNABLE as readonly string[]).includes(row.status)) {
         settled.push(job);
+        continue;
+      }
+      if (!row.versionId) {
+        work.push(
+          Promise.resolve({ job, error: "the workflow version this item was queued for was deleted" }),
+        );
         continue;
       }
       const item: StoredItem = { ...row, versionId: row.versionId };
       work.push(
-        runStoredItem(db, item, options).then(
+        runItem(db, item, options).then(
           (result): Ran => ({ job, item, result }),
           (error: unknown): Failed => ({ job, error: describeError(error) }),
         ),
@@ -131,11 +140,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
       await storeOutcomes(tx, ran);
       const deferred = ran.filter((r) => r.result.status === "deferred").map((r) => r.item.id);
       await enqueueItemJobs(tx, deferred, { startAfter: new Date(Date.now() + deferSeconds * 1000) });
-      await itemJobs.complete(
-        tx,
-        ITEM_QUEUE,
-        [...settled.map((job) => job.id), ...ran.map((r) => r.job.id)],
-      );
+      await itemJobs.complete(tx, ITEM_QUEUE, [...settled.map((job) => job.id), ...ran.map((r) => r.job.id)]);
       for (const failure of failed) {
         await tx
           .update(items)

@@ -4,7 +4,12 @@ import type { Database } from "../../../db/client";
 import { items, workflows, workflowVersions } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
-import { buildReviewWorld, offlineConnectors, ticket, type ReviewWorld } from "../../reviews/__tests__/support";
+import {
+  buildReviewWorld,
+  offlineConnectors,
+  ticket,
+  type ReviewWorld,
+} from "../../reviews/__tests__/support";
 import { startItemWorker } from "../item-worker";
 
 let database: Database;
@@ -42,7 +47,9 @@ const countWhere = async (status: string) => {
 
 describe("item worker", () => {
   it("runs queued items and commits each outcome once", async () => {
-    const batch = Array.from({ length: 40 }, () => ticket("Refund", "Please refund my invoice, charged twice."));
+    const batch = Array.from({ length: 40 }, () =>
+      ticket("Refund", "Please refund my invoice, charged twice."),
+    );
     const result = await ingestItems(database.db, {
       workflowId: world.workflowId,
       items: batch,
@@ -75,6 +82,8 @@ describe("item worker", () => {
       [3, true],
     ]);
     expect(result.rejected.map((r) => r.index)).toEqual([1, 2]);
-    expect(result.rejected[0]!.errors).toEqual([{ path: "subject", message: expect.stringMatching(/subject/) }]);
+    expect(result.rejected[0]!.errors).toEqual([
+      { path: "subject", message: expect.stringMatching(/subject/) },
+    ]);
   });
 });

@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../../db/client";
+import { items } from "../../../db/schema";
+import { createUserWithPassword } from "../../../db/seed/users";
+import {
+  startLoopbackServer,
+  type LoopbackServer,
+} from "../../../integrations/__tests__/support/loopback-server";
+import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { openTestDatabase } from "../../../testing/test-database";
+import { ingestItems } from "../../ingest/ingest-items";
+import { itemJobStates, pendingItemJobs } from "../item-queue";
+
+/*
+ * Real worker processes (`server/worker/main.ts`, as `npm run worker` starts it) against the Postgres
+ * server, a real loopback "ledger" that applies each write once per idempotency key, and SIGKILL.
+ */
+const serverOnly = !process.env.DATABASE_URL;
+let database: Database & { url?: string };
+let ledger: LoopbackServer;
+let workflowId: string;
+/** Writes applied, by idempotency key → the item they were for. */
+const applied = new Map<string, string>();
+const workers = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  if (serverOnly) return;
+  ledger = await startLoopbackServer((request, response) => {
+    const key = String(request.headers["idempotency-key"] ?? "");
+    const { item } = JSON.parse(request.body) as { item: string };
+    // A replayed key is answered as the first time and changes nothing: what a real idempotent API does.
+    if (!applied.has(key)) applied.set(key, item);
+    response.setHeader("content-type", "application/json");
+    response.end(JSON.stringify({ id: `rec-${item}` }));
+  });
+  database = await openTestDatabase();
+  const ownerId = await createUserWithPassword(database.db, {
+    email: "o@test",
+    name: "O",
+    role: "owner",
+    password: "password123",
+  });
+  ({ workflowId } = await createLedgerWorkflow(database.db, {
+    ledgerUrl: ledger.url,
+    ownerId,
+    publisherId: ownerId,
+  }));
+});
+afterAll(async () => {
+  for (const worker of workers) worker.kill("SIGKILL");
+  if (serverOnly) return;
+  await database.close();
+  await ledger.close();
+});
+
+function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/worker/main.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      SWITCHBOARD_JOB_TIMEOUT_SECONDS: "3",
+      SWITCHBOARD_QUEUE_MAINTENANCE_SECONDS: "1",
+      SWITCHBOARD_WORKER_BATCH: "32",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  workers.add(child);
+  child.on("exit", () => workers.delete(child));
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("taking items")) resolve(child);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before starting:\n${output}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.on("exit", (code) => resolve(code));
+  });
+}
+
+async function until(predicate: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const statusCounts = async () => {
+  const rows = await database.db
+    .select({ status: items.status, n: sql<number>`count(*)::int` })
+    .from(items)
+    .where(eq(items.workflowId, workflowId))
+    .groupBy(items.status);
+  return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+};
+
+async function ingest(prefix: string, count: number): Promise<void> {
+  for (let start = 0; start < count; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - start) }, (_, i) =>
+      ledgerItem(`${prefix}-${start + i}`),
+    );
+    const result = await ingestItems(database.db, { workflowId, items: batch, apiKeyId: null });
+    expect(result.rejected).toEqual([]);
+  }
+}
+
+describe.skipIf(serverOnly)("worker processes", () => {
+  it("a SIGTERM lets the worker commit the items in hand, then exit 0", async () => {
+    await ingest("drain", 600);
+    const worker = await startWorker();
+    await until(async () => ((await statusCounts()).completed ?? 0) > 0, 30_000);
+    worker.kill("SIGTERM");
+    expect(await exited(worker)).toBe(0);
+    // Nothing was left half-done in its hands: every job is either committed or still waiting untouched.
+    expect((await itemJobStates(database.db)).active ?? 0).toBe(0);
+    const follower = await startWorker();
+    await until(async () => (await pendingItemJobs(database.db)) === 0, 60_000);
+    follower.kill("SIGTERM");
+    await exited(follower);
+    expect(await statusCounts()).toEqual({ completed: 600 });
+  }, 120_000);
+
+  it("10,000 items, three workers, 20 SIGKILLs: every item has one outcome and every write applied once", async () => {
+    const before = applied.size;
+    const running = await Promise.all([startWorker(), startWorker(), startWorker()]);
+    const ingesting = ingest("chaos", 10_000);
+    for (let kill = 0; kill < 20; kill++) {
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 600));
+      const victim = running.splice(Math.floor(Math.random() * running.length), 1)[0]!;
+      victim.kill("SIGKILL");
+      await exited(victim);
+      running.push(await startWorker());
+    }
+    await ingesting;
+    await until(async () => (await pendingItemJobs(database.db)) === 0, 240_000);
+    for (const worker of running) worker.kill("SIGTERM");
+    await Promise.all(running.map(exited));
+
+    expect(await statusCounts()).toEqual({ completed: 10_600 });
+    const rows = await database.db
+      .select({ externalId: items.externalId, outcome: items.outcome })
+      .from(items)
+      .where(eq(items.workflowId, workflowId));
+    expect(rows.filter((row) => row.outcome?.type === "route")).toHaveLength(10_600);
+    // One applied write per item: a write replayed after a kill carried the same idempotency key.
+    const writesPerItem = new Map<string, number>();
+    for (const item of applied.values()) writesPerItem.set(item, (writesPerItem.get(item) ?? 0) + 1);
+    expect(applied.size - before).toBe(10_000);
+    expect([...writesPerItem.values()].every((n) => n === 1)).toBe(true);
+    expect(writesPerItem.size).toBe(10_600);
+    console.log(
+      `[chaos] ${ledger.requests.length} ledger requests for ${applied.size} writes (${ledger.requests.length - applied.size} replays after kills)`,
+    );
+  }, 300_000);
+});

@@ -1,0 +1,20 @@
+import type { Database } from "../db/client";
+import { createLiveConnectorGateway } from "../integrations/live-gateway";
+import type { ItemWorkerOptions } from "../services/queue/item-worker";
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** A worker's settings, from the environment (documented in the README). */
+export function workerOptions(database: Database, log: (message: string) => void): ItemWorkerOptions {
+  return {
+    connectors: createLiveConnectorGateway(database),
+    batchSize: positiveInteger("SWITCHBOARD_WORKER_BATCH", 64),
+    loops: positiveInteger("SWITCHBOARD_WORKER_LOOPS", 2),
+    maintenanceIntervalSeconds: positiveInteger("SWITCHBOARD_QUEUE_MAINTENANCE_SECONDS", 10),
+    deferSeconds: positiveInteger("SWITCHBOARD_DEFER_SECONDS", 60),
+    log,
+  };
+}
