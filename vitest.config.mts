@@ -9,7 +9,7 @@ export default defineConfig({
       "server/**/*.test.ts",
       "bin/**/*.test.ts",
       "scripts/**/*.test.ts",
-      "components/editor/**/__tests__/*.test.ts",
+      "components/**/__tests__/*.test.ts",
     ],
     environment: "node",
     // Opening a fresh in-memory PGlite takes ~5 s on this machine.

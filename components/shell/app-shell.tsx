@@ -50,6 +50,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               >
                 <item.icon className="h-4 w-4" aria-hidden />
                 {item.label}
+                {item.badge ? <item.badge /> : null}
               </Link>
             );
           })}

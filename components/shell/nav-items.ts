@@ -1,7 +1,9 @@
 import {
+  CircleAlert,
   Database,
   FlaskConical,
   Inbox,
+  KeyRound,
   ListChecks,
   Plug,
   SlidersHorizontal,
@@ -9,6 +11,8 @@ import {
   Workflow,
   type LucideIcon,
 } from "lucide-react";
+import type { ComponentType } from "react";
+import { DeadLetterCountBadge } from "@/components/dead-letters/dead-letter-count-badge";
 import type { Role } from "@/lib/roles";
 
 export interface NavItem {
@@ -16,6 +20,8 @@ export interface NavItem {
   label: string;
   icon: LucideIcon;
   roles: readonly Role[];
+  /** A count beside the label (it fetches its own number, and renders nothing at zero). */
+  badge?: ComponentType;
 }
 
 /** The sidebar, by role: a reviewer sees only what reviewing needs. */
@@ -28,4 +34,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/thresholds", label: "Thresholds", icon: SlidersHorizontal, roles: ["admin"] },
   { href: "/admin/queues", label: "Review queues", icon: ListChecks, roles: ["admin"] },
   { href: "/admin/users", label: "Users", icon: Users, roles: ["admin"] },
+  { href: "/admin/api-keys", label: "API keys", icon: KeyRound, roles: ["admin"] },
+  {
+    href: "/admin/dead-letters",
+    label: "Dead letters",
+    icon: CircleAlert,
+    roles: ["admin"],
+    badge: DeadLetterCountBadge,
+  },
 ];

@@ -107,7 +107,10 @@ export async function verifyApiKey(db: Db, secret: string): Promise<VerifiedApiK
   if (!key) return null;
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, key.id));
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiKeys.id, key.id));
   }
   return { id: key.id, workflowId: key.workflowId };
 }
