@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import { DatabaseRateLimiter } from "./database-rate-limiter";
+import { LeasingRateLimiter } from "./leasing-rate-limiter";
 import { InProcessRateLimiter, type RateLimiter } from "./rate-limiter";
 
 const inProcessByDatabase = new WeakMap<object, InProcessRateLimiter>();
@@ -9,7 +10,7 @@ const inProcessByDatabase = new WeakMap<object, InProcessRateLimiter>();
  * worker processes), or one in-memory limiter per embedded database (PGlite has exactly one process).
  */
 export function rateLimiterFor(database: Pick<Database, "db" | "engine">): RateLimiter {
-  if (database.engine === "postgres") return new DatabaseRateLimiter(database.db);
+  if (database.engine === "postgres") return new LeasingRateLimiter(new DatabaseRateLimiter(database.db));
   let limiter = inProcessByDatabase.get(database.db);
   if (!limiter) {
     limiter = new InProcessRateLimiter();
