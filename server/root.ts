@@ -1,7 +1,11 @@
 import { router } from "./trpc";
+import { apiKeysRouter } from "./routers/api-keys";
 import { backtestsRouter } from "./routers/backtests";
 import { connectorsRouter } from "./routers/connectors";
 import { datasetsRouter } from "./routers/datasets";
+import { deadLettersRouter } from "./routers/dead-letters";
+import { itemsRouter } from "./routers/items";
+import { lifecycleRouter } from "./routers/lifecycle";
 import { reviewsRouter } from "./routers/reviews";
 import { thresholdsRouter } from "./routers/thresholds";
 import { usersRouter } from "./routers/users";
@@ -15,6 +19,10 @@ export const appRouter = router({
   thresholds: thresholdsRouter,
   datasets: datasetsRouter,
   backtests: backtestsRouter,
+  apiKeys: apiKeysRouter,
+  deadLetters: deadLettersRouter,
+  items: itemsRouter,
+  lifecycle: lifecycleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,6 +17,7 @@ import { ShortcutSheet } from "./header/shortcut-sheet";
 import { useLeaveGuard } from "./header/use-leave-guard";
 import { usePersistence } from "./header/use-persistence";
 import { HistoryTab } from "./history/history-tab";
+import { OverviewTab } from "@/components/lifecycle/overview-tab";
 import { MapTab } from "./map/map-tab";
 import { EditorProvider, useDirty, useEditorStores, useOverlay } from "./store/editor-provider";
 import { TestCasesTab } from "./tests/test-cases-tab";
@@ -112,6 +113,7 @@ function EditorScreen({ data, initialTab }: { data: WorkflowData; initialTab: Ed
           />
         }
       />
+      {tab === "overview" ? <OverviewTab workflowId={workflowId} onTab={setTab} /> : null}
       {tab === "canvas" ? <CanvasWorkspace readOnly={false} testCases={data.testCases} /> : null}
       {tab === "tests" ? (
         <TestCasesTab

@@ -1,5 +1,6 @@
 import type { Database } from "../db/client";
 import { createLiveConnectorGateway } from "../integrations/live-gateway";
+import { evaluateCanaryGuard } from "../services/lifecycle/canary-guard";
 import type { ItemWorkerOptions } from "../services/queue/item-worker";
 
 function positiveInteger(name: string, fallback: number): number {
@@ -15,6 +16,16 @@ export function workerOptions(database: Database, log: (message: string) => void
     loops: positiveInteger("SWITCHBOARD_WORKER_LOOPS", 2),
     maintenanceIntervalSeconds: positiveInteger("SWITCHBOARD_QUEUE_MAINTENANCE_SECONDS", 10),
     deferSeconds: positiveInteger("SWITCHBOARD_DEFER_SECONDS", 60),
+    // The guard throttles itself per workflow; a rollback it makes is recorded and shown in the app.
+    onLiveOutcomes(workflowIds) {
+      for (const workflowId of workflowIds) {
+        evaluateCanaryGuard(database.db, workflowId).then(
+          (verdict) =>
+            verdict.rolledBack && log(`canary guard rolled back workflow ${workflowId}: ${verdict.reason}`),
+          (error: unknown) => log(`canary guard failed for workflow ${workflowId}: ${String(error)}`),
+        );
+      }
+    },
     log,
   };
 }

@@ -9,8 +9,9 @@ import { isMac } from "../canvas/shortcuts";
 import { useDirty, useEditorStores, useOverlay, useSession } from "../store/editor-provider";
 import type { VersionSummary } from "../use-workflow";
 
-export type EditorTab = "canvas" | "tests" | "history" | "map";
+export type EditorTab = "overview" | "canvas" | "tests" | "history" | "map";
 export const EDITOR_TABS: { id: EditorTab; label: string }[] = [
+  { id: "overview", label: "Overview" },
   { id: "canvas", label: "Canvas" },
   { id: "tests", label: "Test cases" },
   { id: "history", label: "History" },

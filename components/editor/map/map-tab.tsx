@@ -12,7 +12,7 @@ import type { TestCase } from "@/lib/engine/graph/test-case-schema";
 import { useEditorStores, useGraph } from "../store/editor-provider";
 import { useRefreshWorkflow } from "../use-workflow";
 import { useConnectorProfiles } from "./connector-profiles";
-import { deriveWorkflowMap } from "./derive-workflow-map";
+import { deriveWorkflowMap } from "@/lib/workflow-map/derive-workflow-map";
 
 function Section({
   icon: Icon,

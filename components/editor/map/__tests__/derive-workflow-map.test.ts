@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Graph } from "@/lib/engine/graph/graph-schema";
 import type { TestCase } from "@/lib/engine/graph/test-case-schema";
 import { smallGraph } from "../../store/__tests__/fixtures";
-import { deriveWorkflowMap } from "../derive-workflow-map";
+import { deriveWorkflowMap } from "@/lib/workflow-map/derive-workflow-map";
 
 /*
  * trigger ─► crm (connector) ──ok──► classify ──billing──► route_billing (billing / invoices)
