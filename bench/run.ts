@@ -7,8 +7,11 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+type Lines = Record<string, unknown> | Record<string, unknown>[];
+
 interface BenchModule {
-  run(): Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** One JSON line, or several (one per configuration measured side by side). */
+  run(): Promise<Lines> | Lines;
 }
 
 async function main(): Promise<void> {
@@ -21,7 +24,8 @@ async function main(): Promise<void> {
   for (const file of files) {
     const benchModule = (await import(pathToFileURL(path.join(__dirname, file)).href)) as BenchModule;
     const result = await benchModule.run();
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    for (const line of Array.isArray(result) ? result : [result])
+      process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }
 

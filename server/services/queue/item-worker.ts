@@ -111,6 +111,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
       );
     const byId = new Map(rows.map((row) => [row.id, row]));
     const settled: Job[] = [];
+    const runDeps = { ...options, overridesCache: new Map() };
     const work: Promise<Ran | Failed>[] = [];
     for (const job of jobs) {
       const row = byId.get(job.data.itemId);
@@ -127,7 +128,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
       }
       const item: StoredItem = { ...row, versionId: row.versionId };
       work.push(
-        runItem(db, item, options).then(
+        runItem(db, item, runDeps).then(
           (result): Ran => ({ job, item, result }),
           (error: unknown): Failed => ({ job, error: describeError(error) }),
         ),
@@ -225,7 +226,7 @@ async function storeOutcomes(tx: Db, ran: Ran[]): Promise<void> {
   );
   await tx.execute(sql`
     update ${items} set
-      status = v.status, outcome = v.outcome, trace = v.trace, processed_at = now(), last_error = null
+      status = v.status, outcome = v.outcome, trace = v.trace, processed_at = clock_timestamp(), last_error = null
     from (values ${values}) as v(id, status, outcome, trace)
     where ${items.id} = v.id and ${items.status} in ('queued', 'deferred')`);
 }

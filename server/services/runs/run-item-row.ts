@@ -17,6 +17,11 @@ export interface RunDeps {
   connectors: ConnectorGateway;
   models?: Models;
   clock?: Clock;
+  /**
+   * Threshold overrides already read, by `workflowId:versionId`: a worker reads them once per batch
+   * instead of once per item (an admin's change applies from the next batch).
+   */
+  overridesCache?: Map<string, Promise<Record<string, number> | undefined>>;
 }
 
 /** What a stored item needs to be run again: rows are run by id, so a retry repeats nothing it did. */
@@ -80,7 +85,13 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
           ),
         })
       : shadowPorts({ clock, models, connectors: deps.connectors });
-  const thresholdOverrides = await overridesForRun(db, item.workflowId, compiled.thresholds);
+  const cacheKey = `${item.workflowId}:${item.versionId}`;
+  let overrides = deps.overridesCache?.get(cacheKey);
+  if (!overrides) {
+    overrides = overridesForRun(db, item.workflowId, compiled.thresholds);
+    deps.overridesCache?.set(cacheKey, overrides);
+  }
+  const thresholdOverrides = await overrides;
   const result = await runItem(compiled, item.payload, {
     ports,
     trace: true,
