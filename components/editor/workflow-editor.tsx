@@ -17,6 +17,7 @@ import { ShortcutSheet } from "./header/shortcut-sheet";
 import { useLeaveGuard } from "./header/use-leave-guard";
 import { usePersistence } from "./header/use-persistence";
 import { HistoryTab } from "./history/history-tab";
+import { ItemsTab } from "@/components/items/items-tab";
 import { OverviewTab } from "@/components/lifecycle/overview-tab";
 import { MapTab } from "./map/map-tab";
 import { EditorProvider, useDirty, useEditorStores, useOverlay } from "./store/editor-provider";
@@ -126,6 +127,7 @@ function EditorScreen({ data, initialTab }: { data: WorkflowData; initialTab: Ed
           }}
         />
       ) : null}
+      {tab === "items" ? <ItemsTab workflowId={workflowId} /> : null}
       {tab === "history" ? (
         <HistoryTab
           workflowId={workflowId}

@@ -18,5 +18,9 @@ export const ITEM_STATUS_LABELS: Record<ItemStatus, { label: string; tone: Tone 
 
 export function ItemStatusBadge({ status }: { status: ItemStatus }) {
   const { label, tone } = ITEM_STATUS_LABELS[status];
-  return <Badge tone={tone}>{label}</Badge>;
+  return (
+    <Badge tone={tone} className="whitespace-nowrap">
+      {label}
+    </Badge>
+  );
 }

@@ -35,15 +35,13 @@ test("trying an item lights up its path, and becomes a test case that gates publ
   await expect(page.getByTestId("test-case-row")).toHaveCount(2);
   await page.getByRole("button", { name: "Add test case" }).click();
   await page.getByLabel("Name").fill("A crash report goes to billing");
-  await page
-    .getByLabel("Item (JSON)")
-    .fill(
-      JSON.stringify({
-        id: "T-2",
-        text: "The app shows an error and crashes",
-        occurred_at: "2026-01-05T10:00:00Z",
-      }),
-    );
+  await page.getByLabel("Item (JSON)").fill(
+    JSON.stringify({
+      id: "T-2",
+      text: "The app shows an error and crashes",
+      occurred_at: "2026-01-05T10:00:00Z",
+    }),
+  );
   await page.getByLabel("Team").fill("billing");
   await page.getByLabel("Edge case").check();
   await page.getByLabel("Notes").fill("Deliberately wrong, to see publishing refused");

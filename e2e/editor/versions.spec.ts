@@ -88,13 +88,11 @@ test("export then import the graph with its test cases; an invalid file says wha
 
   // Into a new workflow: the graph becomes a draft and the test cases come along.
   await createWorkflow(page, `Import ${Date.now()}`);
-  await page
-    .getByTestId("import-file")
-    .setInputFiles({
-      name: "export.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(document)),
-    });
+  await page.getByTestId("import-file").setInputFiles({
+    name: "export.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(document)),
+  });
   await expect(page.getByRole("dialog")).toContainText("2 nodes, 1 edges and 1 test cases");
   await page.getByRole("button", { name: "Import as new draft" }).click();
   await expect(page.getByTestId("draft-version")).toHaveText("Draft v2");
@@ -102,13 +100,11 @@ test("export then import the graph with its test cases; an invalid file says wha
   await expect(page.getByTestId("test-case-row")).toContainText("Everything ends");
 
   // A broken file is refused with a list of what is wrong.
-  await page
-    .getByTestId("import-file")
-    .setInputFiles({
-      name: "broken.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, nodes: [{ id: "9lives", type: "end" }] })),
-    });
+  await page.getByTestId("import-file").setInputFiles({
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, nodes: [{ id: "9lives", type: "end" }] })),
+  });
   await expect(page.getByRole("dialog")).toContainText("This file cannot be imported");
   await expect(page.getByTestId("import-problems")).toContainText("nodes.0.id: use letters");
   await expect(page.getByTestId("import-problems")).toContainText("edges:");

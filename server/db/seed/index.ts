@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../config";
 import type { Db } from "../client";
 import { user } from "../schema";
 import { seedDemoHistoryAndBacktest } from "../../services/backtests/demo";
+import { seedDemoLifecycle } from "../../services/lifecycle/demo";
 import { seedDemoInbox } from "../../services/reviews/demo";
 import { seedDemoWorkspace } from "./demo-workspace";
 import { createUserWithPassword } from "./users";
@@ -33,6 +34,8 @@ async function seedEmpty(db: Db, demo: boolean, log: (line: string) => void) {
     if (ids.owner && ids.reviewer && ids.admin) {
       // 120 days of history, criteria agreed beforehand, a signed-off backtest and a failing one.
       await seedDemoHistoryAndBacktest(db, { workflowId, ownerId: ids.owner, adminId: ids.admin });
+      // Validated on that backtest, nine days in shadow beside the support team: ready to cut over.
+      await seedDemoLifecycle(db, { workflowId, ownerId: ids.owner });
       // The review inbox: queues, open tasks (some overdue) and a reviewer's decided history.
       await seedDemoInbox(db, { workflowId, reviewerId: ids.reviewer, adminId: ids.admin });
     }

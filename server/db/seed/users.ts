@@ -16,15 +16,13 @@ export async function createUserWithPassword(db: Db, input: NewUser): Promise<st
   const id = crypto.randomUUID();
   const password = await hashPassword(input.password);
   await db.transaction(async (tx) => {
-    await tx
-      .insert(user)
-      .values({
-        id,
-        email: input.email.toLowerCase(),
-        name: input.name,
-        role: input.role,
-        emailVerified: true,
-      });
+    await tx.insert(user).values({
+      id,
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      emailVerified: true,
+    });
     await tx
       .insert(account)
       .values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password });
