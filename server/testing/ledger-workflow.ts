@@ -104,7 +104,10 @@ export async function createLedgerWorkflow(
       { id: "e2", source: "record", sourceHandle: "ok", target: "done" },
     ],
   };
-  const created = await createWorkflow(db, input.ownerId, { name: "Ledger", graph: graphSchema.parse(graph) });
+  const created = await createWorkflow(db, input.ownerId, {
+    name: "Ledger",
+    graph: graphSchema.parse(graph),
+  });
   await publishVersion(db, input.publisherId, { workflowId: created.id, versionId: created.versionId });
   await db
     .update(workflows)

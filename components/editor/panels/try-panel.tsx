@@ -71,15 +71,13 @@ export function TryPanel({ testCases }: { testCases: readonly TestCase[] }) {
       },
       {
         onSuccess: ({ outcome, trace }) =>
-          overlay
-            .getState()
-            .setTryResult({
-              item: item as Record<string, unknown>,
-              outcome,
-              trace,
-              docId,
-              ...pathOf(trace, edges),
-            }),
+          overlay.getState().setTryResult({
+            item: item as Record<string, unknown>,
+            outcome,
+            trace,
+            docId,
+            ...pathOf(trace, edges),
+          }),
       },
     );
   };

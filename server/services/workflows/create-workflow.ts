@@ -21,14 +21,12 @@ export async function createWorkflow(db: Db, authorId: string | null, input: Cre
   const versionId = crypto.randomUUID();
   const validation = await validateWorkflowGraph(db, graph);
   await db.transaction(async (tx) => {
-    await tx
-      .insert(workflows)
-      .values({
-        id: workflowId,
-        name: input.name,
-        description: input.description ?? "",
-        createdBy: authorId,
-      });
+    await tx.insert(workflows).values({
+      id: workflowId,
+      name: input.name,
+      description: input.description ?? "",
+      createdBy: authorId,
+    });
     await tx.insert(workflowVersions).values({
       id: versionId,
       workflowId,

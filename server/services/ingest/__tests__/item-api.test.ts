@@ -30,7 +30,12 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-function post(body: unknown, headers: Record<string, string> = {}, workflowId = world.workflowId, apiDeps = deps) {
+function post(
+  body: unknown,
+  headers: Record<string, string> = {},
+  workflowId = world.workflowId,
+  apiDeps = deps,
+) {
   const request = new Request(`http://local/api/v1/workflows/${workflowId}/items`, {
     method: "POST",
     headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", ...headers },
@@ -39,8 +44,7 @@ function post(body: unknown, headers: Record<string, string> = {}, workflowId = 
   return postItems(request, workflowId, apiDeps);
 }
 
-const itemCount = async () =>
-  (await database.db.select({ n: sql<number>`count(*)::int` }).from(items))[0]!.n;
+const itemCount = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(items))[0]!.n;
 
 describe("POST /api/v1/workflows/{id}/items", () => {
   it("accepts an item with 202, its id and a status URL", async () => {
@@ -125,7 +129,11 @@ describe("POST /api/v1/workflows/{id}/items", () => {
 
   it("refuses missing, unknown, revoked and out-of-scope keys", async () => {
     const noKey = await postItems(
-      new Request("http://local/x", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+      new Request("http://local/x", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json" },
+      }),
       world.workflowId,
       deps,
     );
@@ -143,7 +151,10 @@ describe("POST /api/v1/workflows/{id}/items", () => {
       deps,
     );
     expect(withRevoked.status).toBe(401);
-    const scoped = await createApiKey(database.db, world.adminId, { name: "scoped", workflowId: world.workflowId });
+    const scoped = await createApiKey(database.db, world.adminId, {
+      name: "scoped",
+      workflowId: world.workflowId,
+    });
     const elsewhere = await postItems(
       new Request("http://local/x", {
         method: "POST",
@@ -193,7 +204,9 @@ describe("item status and reported outcomes", () => {
     expect(await good.json()).toMatchObject({ updated: 1, label: { type: "route", label: "billing-team" } });
     const [row] = await database.db.select().from(items).where(eq(items.id, itemId));
     expect(row).toMatchObject({ labelSource: "reported", label: { team: "billing-team" } });
-    expect((await getItem(new Request("http://local/x", { headers: auth }), "missing", deps)).status).toBe(404);
+    expect((await getItem(new Request("http://local/x", { headers: auth }), "missing", deps)).status).toBe(
+      404,
+    );
   });
 });
 
