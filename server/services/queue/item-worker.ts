@@ -4,6 +4,7 @@ import type { ConnectorGateway, Models } from "@/lib/engine/ports";
 import type { Database, Db } from "../../db/client";
 import { DEAD_ITEM_QUEUE, ITEM_QUEUE } from "../../db/job-queue";
 import { items } from "../../db/schema";
+import { insertReviewTasks } from "../reviews/pending-review-tasks";
 import { runStoredItem, type ItemRunResult, type StoredItem } from "../runs/run-item-row";
 import { enqueueItemJobs, ITEMS_QUEUED_CHANNEL, itemJobs, type ItemJobData } from "./item-queue";
 import { maintenanceExecutorFor } from "./sql-executor";
@@ -49,8 +50,8 @@ interface Failed {
 const RUNNABLE = ["queued", "deferred"] as const;
 
 /**
- * Takes item jobs from the queue and runs them. A batch's outcomes, and the completion of its jobs, are
- * one transaction: a worker killed mid-batch commits nothing, and pg-boss gives its jobs to another worker
+ * Takes item jobs from the queue and runs them. A batch's outcomes, their review tasks, and the completion
+ * of its jobs, are one transaction: a worker killed mid-batch commits nothing, and pg-boss gives its jobs to another worker
  * once their time is up. A job whose item already has its outcome (it was committed by a worker thought
  * dead) is completed without a second one.
  */
@@ -138,6 +139,10 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
     const ran = outcomes.filter((o): o is Ran => "result" in o);
     const failed = outcomes.filter((o): o is Failed => "error" in o);
     await db.transaction(async (tx) => {
+      await insertReviewTasks(
+        tx,
+        ran.flatMap((r) => r.result.reviewTasks),
+      );
       await storeOutcomes(tx, ran);
       const deferred = ran.filter((r) => r.result.status === "deferred").map((r) => r.item.id);
       await enqueueItemJobs(tx, deferred, { startAfter: new Date(Date.now() + deferSeconds * 1000) });
@@ -156,8 +161,12 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
     if (liveWorkflows.size > 0) options.onLiveOutcomes?.([...liveWorkflows]);
   }
 
+  let deadLettersCheckedAt = 0;
   /** Jobs whose retries are spent arrive on the dead-letter queue: their items become visible there. */
   async function drainDeadLetters(): Promise<number> {
+    // Rare by nature: once a second is soon enough, and spares a busy worker a query per batch.
+    if (Date.now() - deadLettersCheckedAt < 1000) return 0;
+    deadLettersCheckedAt = Date.now();
     const dead = await boss.fetch<ItemJobData>(DEAD_ITEM_QUEUE, { batchSize: 100 });
     if (dead.length === 0) return 0;
     await db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Outcome } from "@/lib/engine/run/outcome";
 import type { Db } from "../../db/client";
 import { items, type ItemMode, type ItemStatus } from "../../db/schema";
+import { insertReviewTasks } from "../reviews/pending-review-tasks";
 import { compiledVersion } from "./compiled-versions";
 import { loadPublishedVersion } from "./published-version";
 import { realClock, runStoredItem, type RunDeps } from "./run-item-row";
@@ -88,15 +89,18 @@ export async function processItem(
     },
     deps,
   );
-  await db
-    .update(items)
-    .set({
-      status: result.status,
-      outcome: result.outcome,
-      trace: result.trace,
-      processedAt: new Date(clock.now()),
-    })
-    .where(eq(items.id, itemId));
+  await db.transaction(async (tx) => {
+    await insertReviewTasks(tx, result.reviewTasks);
+    await tx
+      .update(items)
+      .set({
+        status: result.status,
+        outcome: result.outcome,
+        trace: result.trace,
+        processedAt: new Date(clock.now()),
+      })
+      .where(eq(items.id, itemId));
+  });
   return {
     itemId,
     externalId,

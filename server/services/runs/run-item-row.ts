@@ -6,7 +6,7 @@ import type { Outcome, Trace } from "@/lib/engine/run/outcome";
 import { runItem } from "@/lib/engine/run/run-item";
 import type { Db } from "../../db/client";
 import type { ItemMode, ItemStatus } from "../../db/schema";
-import { drizzleReviewQueue } from "../reviews/drizzle-review-queue";
+import { collectingReviewQueue, type PendingReviewTask } from "../reviews/pending-review-tasks";
 import { taskTitle } from "../reviews/task-title";
 import { overridesForRun } from "../thresholds/thresholds-in-force";
 import { compiledVersion } from "./compiled-versions";
@@ -39,6 +39,8 @@ export interface ItemRunResult {
   outcome: Outcome;
   trace: Trace | null;
   reviewTaskId?: string;
+  /** Review tasks the run asked for (live only): the caller stores them with the outcome, in one transaction. */
+  reviewTasks: PendingReviewTask[];
 }
 
 export const realClock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
@@ -58,32 +60,27 @@ export function statusFor(outcome: Outcome, mode: ItemMode): ItemStatus {
 
 /**
  * Runs a stored item through the version it was queued for, with the admin's threshold overrides in force.
- * Live: connector writes happen and an escalation opens a review task (its idempotency key, like every
- * connector write's, is derived from the item id, so a re-run after a crash repeats no side effect).
- * Shadow: writes are suppressed and a task only recorded. Stores nothing itself: the caller commits.
+ * Live: connector writes happen (their idempotency keys are derived from the item id, so a re-run after a
+ * crash repeats no side effect) and an escalation asks for a review task, returned for the caller to store
+ * with the outcome. Shadow: writes are suppressed and a task only recorded. Stores nothing itself.
  */
 export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Promise<ItemRunResult> {
   const clock = deps.clock ?? realClock;
   const version = await loadVersionById(db, item.versionId);
   const compiled = compiledVersion(version);
   const models = deps.models ?? routeModels();
+  const reviewQueue = collectingReviewQueue(
+    {
+      id: item.id,
+      workflowId: item.workflowId,
+      versionId: item.versionId,
+      title: taskTitle(item.payload, compiled.itemShape.textField, item.externalId),
+    },
+    clock,
+  );
   const ports: Ports =
     item.mode === "live"
-      ? livePorts({
-          clock,
-          models,
-          connectors: deps.connectors,
-          reviewQueue: drizzleReviewQueue(
-            db,
-            {
-              id: item.id,
-              workflowId: item.workflowId,
-              versionId: item.versionId,
-              title: taskTitle(item.payload, compiled.itemShape.textField, item.externalId),
-            },
-            clock,
-          ),
-        })
+      ? livePorts({ clock, models, connectors: deps.connectors, reviewQueue })
       : shadowPorts({ clock, models, connectors: deps.connectors });
   const cacheKey = `${item.workflowId}:${item.versionId}`;
   let overrides = deps.overridesCache?.get(cacheKey);
@@ -104,5 +101,6 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
     trace: result.trace ?? null,
     // A shadow run's receipt names a task that was only recorded, never created.
     reviewTaskId: item.mode === "live" ? result.reviewTask?.taskId : undefined,
+    reviewTasks: reviewQueue.pending,
   };
 }
