@@ -132,25 +132,28 @@ export async function ingestItems(
           .insert(items)
           .values(rows)
           .onConflictDoNothing({ target: [items.workflowId, items.mode, items.externalId] })
-          .returning({ id: items.id })
+          .returning({ id: items.id, externalId: items.externalId, mode: items.mode })
       : [];
     await enqueueItemJobs(
       tx,
       created.map((row) => row.id),
     );
     const createdIds = new Set(created.map((row) => row.id));
-    // Ids of every item's first run, whether created now or found from an earlier request.
-    const stored = admitted.length
-      ? await tx
-          .select({ id: items.id, externalId: items.externalId, mode: items.mode })
-          .from(items)
-          .where(
-            and(
-              eq(items.workflowId, workflow.id),
-              inArray(items.externalId, [...new Set(admitted.map((item) => item.externalId))]),
-            ),
-          )
-      : [];
+    // Some runs existed already (items seen before, or twice in this request): find the stored ones.
+    const stored = [
+      ...created,
+      ...(created.length < rows.length
+        ? await tx
+            .select({ id: items.id, externalId: items.externalId, mode: items.mode })
+            .from(items)
+            .where(
+              and(
+                eq(items.workflowId, workflow.id),
+                inArray(items.externalId, [...new Set(rows.map((row) => row.externalId))]),
+              ),
+            )
+        : []),
+    ];
     const idOf = new Map(stored.map((row) => [`${row.mode}\0${row.externalId}`, row.id]));
     const seen = new Set<string>();
     for (const item of admitted) {
@@ -163,4 +166,5 @@ export async function ingestItems(
   });
   return result;
 }
+
 export { IngestError } from "./errors";
