@@ -72,6 +72,8 @@ export interface RunContext {
   readonly tracing: boolean;
   readonly runKey: string;
   readonly thresholdOverrides: Readonly<Record<string, number>> | undefined;
+  /** The item outlived its retry_later bound: connectors stop parking it (see RunInput). */
+  readonly retryLaterExpired: boolean;
   /** `text.toLowerCase()`, memoised for the run (several nodes read the same text). */
   lowercase(text: string): string;
 }

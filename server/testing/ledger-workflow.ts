@@ -18,7 +18,13 @@ export function ledgerItem(id: string, text = "entry"): Record<string, unknown> 
  */
 export async function createLedgerWorkflow(
   db: Db,
-  input: { ledgerUrl: string; ownerId: string | null; publisherId: string },
+  input: {
+    ledgerUrl: string;
+    ownerId: string | null;
+    publisherId: string;
+    /** How long the circuit stays open once the ledger keeps failing (default 30 s). */
+    breakerCooldownMs?: number;
+  },
 ): Promise<{ workflowId: string; versionId: string }> {
   await createConnector(
     db,
@@ -51,6 +57,7 @@ export async function createLedgerWorkflow(
           onUnavailable: { policy: "retry_later", maxWaitMinutes: 60 },
         },
         allowedHosts: ["127.0.0.1"],
+        ...(input.breakerCooldownMs ? { resilience: { breakerCooldownMs: input.breakerCooldownMs } } : {}),
       },
     },
     input.ownerId,

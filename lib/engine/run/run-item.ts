@@ -53,6 +53,7 @@ export function executeItem(
 ): MaybePromise<RunResult> {
   const tracing = input.trace !== false;
   const state = new RunState(compiled, item, input.ports, tracing, input.runKey, input.thresholdOverrides);
+  state.retryLaterExpired = input.retryLaterExpired === true;
   anchorClock(compiled, state);
   if (tracing || input.ports.runStore) {
     state.startedAt = input.ports.clock.now();

@@ -11,6 +11,11 @@ export interface RunInput {
   trace?: boolean;
   /** Identifies the run for idempotency keys; defaults to the item id. */
   runKey?: string;
+  /**
+   * The item has waited longer than its connector's retry_later bound: a connector that is still down
+   * takes its `unavailable` handle (escalating when unconnected) instead of parking the item again.
+   */
+  retryLaterExpired?: boolean;
 }
 
 /** The mutable state of one run; node executors see it through the read-only RunContext. */
@@ -21,6 +26,7 @@ export class RunState implements RunContext {
   readonly runKey: string;
   readonly itemId: string;
   readonly thresholdOverrides: Readonly<Record<string, number>> | undefined;
+  retryLaterExpired = false;
   /**
    * Nodes visited and what each decided, in order, kept even without a trace
    * (escalations explain themselves from it): node, result, node, result…

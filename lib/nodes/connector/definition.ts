@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { compileExpression, ExpressionEvaluationError } from "../../engine/expression/compile-expression";
 import { toJsonValue } from "../../engine/expression/to-json-value";
-import { defineNode, step, type HandleSpec, type StepResult } from "../../engine/node-definition";
+import {
+  defineNode,
+  step,
+  type HandleSpec,
+  type RunContext,
+  type StepResult,
+} from "../../engine/node-definition";
 import type { ConnectorResult, MaybePromise } from "../../engine/ports";
 import { isThenable } from "../../engine/run/maybe-promise";
 import { checkExpression } from "../shared/expression-checks";
@@ -20,7 +26,8 @@ export const connectorConfigSchema = z.object({
     .default({}),
   /**
    * When the system is unavailable: `escalate` (take `unavailable`; unconnected → a person),
-   * `fallback` (take `unavailable`, which must lead somewhere), `retry_later` (stop; the item is run again later).
+   * `fallback` (take `unavailable`, which must lead somewhere), `retry_later` (stop; the item is run again
+   * later; once it has waited past the connector's bound it takes `unavailable`, escalating when unconnected).
    */
   onUnavailable: z.enum(["retry_later", "fallback", "escalate"]).default("escalate"),
 });
@@ -28,9 +35,7 @@ export type ConnectorConfig = z.infer<typeof connectorConfigSchema>;
 
 function handlesFor(config: ConnectorConfig): HandleSpec[] {
   const unavailable: HandleSpec = { id: "unavailable", label: "Unavailable", escalateAs: "connector" };
-  if (config.onUnavailable === "escalate") unavailable.whenUnconnected = "escalate";
-  if (config.onUnavailable === "retry_later")
-    unavailable.neverTaken = 'onUnavailable is "retry_later", so the item is retried instead';
+  if (config.onUnavailable !== "fallback") unavailable.whenUnconnected = "escalate";
   return [{ id: "ok", label: "OK" }, unavailable, { id: "error", label: "Error", escalateAs: "connector" }];
 }
 
@@ -64,7 +69,7 @@ export const connectorNode = defineNode<ConnectorConfig>({
     const { connectorId, operation, kind, onUnavailable } = config;
     const name = `${connectorId}.${operation}`;
 
-    const settle = (result: ConnectorResult, input: Record<string, unknown>): StepResult => {
+    const settle = (result: ConnectorResult, input: Record<string, unknown>, run: RunContext): StepResult => {
       switch (result?.status) {
         case "ok":
           return step({
@@ -74,7 +79,7 @@ export const connectorNode = defineNode<ConnectorConfig>({
             detail: `${name} answered`,
           });
         case "unavailable":
-          if (onUnavailable === "retry_later")
+          if (onUnavailable === "retry_later" && !run.retryLaterExpired)
             return step({
               handle: "",
               inputs: input,
@@ -129,19 +134,21 @@ export const connectorNode = defineNode<ConnectorConfig>({
         return settle(
           { status: "error", message: error instanceof Error ? error.message : String(error) },
           input,
+          run,
         );
       }
       if (isThenable(answer)) {
         return Promise.resolve(answer).then(
-          (result) => settle(result, input),
+          (result) => settle(result, input, run),
           (error: unknown) =>
             settle(
               { status: "error", message: error instanceof Error ? error.message : String(error) },
               input,
+              run,
             ),
         );
       }
-      return settle(answer, input);
+      return settle(answer, input, run);
     };
   },
 });

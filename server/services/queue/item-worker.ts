@@ -6,6 +6,7 @@ import { DEAD_ITEM_QUEUE, ITEM_QUEUE } from "../../db/job-queue";
 import { items } from "../../db/schema";
 import { insertReviewTasks } from "../reviews/pending-review-tasks";
 import { runStoredItem, type ItemRunResult, type StoredItem } from "../runs/run-item-row";
+import { retryLaterExpired } from "./retry-later-bound";
 import { enqueueItemJobs, ITEMS_QUEUED_CHANNEL, itemJobs, type ItemJobData } from "./item-queue";
 import { maintenanceExecutorFor } from "./sql-executor";
 
@@ -102,6 +103,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
         payload: items.payload,
         mode: items.mode,
         status: items.status,
+        receivedAt: items.receivedAt,
       })
       .from(items)
       .where(
@@ -128,8 +130,19 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
         continue;
       }
       const item: StoredItem = { ...row, versionId: row.versionId };
+      const run = async (): Promise<ItemRunResult> => {
+        const result = await runItem(db, item, runDeps);
+        if (result.outcome.type !== "deferred") return result;
+        // Parked too long: run it once more, letting the connector that is still down escalate it.
+        const expired = await retryLaterExpired(
+          db,
+          { ...item, receivedAt: row.receivedAt },
+          result.outcome.nodeId,
+        );
+        return expired ? runItem(db, item, { ...runDeps, retryLaterExpired: true }) : result;
+      };
       work.push(
-        runItem(db, item, runDeps).then(
+        run().then(
           (result): Ran => ({ job, item, result }),
           (error: unknown): Failed => ({ job, error: describeError(error) }),
         ),

@@ -22,6 +22,8 @@ export interface RunDeps {
    * instead of once per item (an admin's change applies from the next batch).
    */
   overridesCache?: Map<string, Promise<Record<string, number> | undefined>>;
+  /** The item outlived its connector's retry_later bound: escalate rather than park it again. */
+  retryLaterExpired?: boolean;
 }
 
 /** What a stored item needs to be run again: rows are run by id, so a retry repeats nothing it did. */
@@ -94,6 +96,7 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
     trace: true,
     thresholdOverrides,
     runKey: `${item.mode}:${item.id}`,
+    retryLaterExpired: deps.retryLaterExpired,
   });
   return {
     status: statusFor(result.outcome, item.mode),

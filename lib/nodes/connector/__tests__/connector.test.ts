@@ -105,10 +105,19 @@ describe("connector", () => {
     });
   });
 
-  it("validation: fallback needs the unavailable handle connected; retry_later forbids it", () => {
+  it("onUnavailable retry_later past its bound: the item escalates with reason connector", () => {
+    const { outcome } = runItemSync(compileGraph(connectorGraph("retry_later", false)), ticket("x"), {
+      ports: fakePorts(),
+      retryLaterExpired: true,
+    });
+    expect(outcome).toMatchObject({ type: "escalate", nodeId: "crm", reasonType: "connector" });
+  });
+
+  it("validation: fallback needs the unavailable handle connected; retry_later may route it after its bound", () => {
     const codes = (g: ReturnType<typeof connectorGraph>) => validateGraph(g).errors.map((e) => e.code);
     expect(codes(connectorGraph("fallback", false))).toContain("unconnected_handle");
-    expect(codes(connectorGraph("retry_later", true))).toContain("edge_never_taken");
+    expect(codes(connectorGraph("retry_later", true))).toEqual([]);
+    expect(codes(connectorGraph("retry_later", false))).toEqual([]);
     expect(codes(connectorGraph("escalate", false))).toEqual([]);
   });
 });

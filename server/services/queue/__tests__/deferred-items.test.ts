@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
-import { items } from "../../../db/schema";
+import { items, reviewTasks } from "../../../db/schema";
 import { createUserWithPassword } from "../../../db/seed/users";
 import { createLiveConnectorGateway } from "../../../integrations/live-gateway";
 import {
@@ -35,6 +35,7 @@ beforeAll(async () => {
     ledgerUrl: ledger.url,
     ownerId,
     publisherId: ownerId,
+    breakerCooldownMs: 1000,
   }));
 });
 afterAll(async () => {
@@ -42,8 +43,9 @@ afterAll(async () => {
   await ledger.close();
 });
 
-const itemRow = async () =>
-  (await database.db.select().from(items).where(eq(items.workflowId, workflowId)))[0]!;
+const rowsOf = () => database.db.select().from(items).where(eq(items.workflowId, workflowId));
+const allIn = async (prefix: string, status: string) =>
+  (await rowsOf()).filter((row) => row.externalId.startsWith(prefix)).every((row) => row.status === status);
 
 async function until(predicate: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -54,24 +56,52 @@ async function until(predicate: () => Promise<boolean>, timeoutMs = 30_000): Pro
 }
 
 describe("retry later", () => {
-  it("parks an item while its system is down and runs it again when the time comes", async () => {
+  it("parks items while their system is down and runs them again when it is back: none lost, none written twice", async () => {
     const worker = await startItemWorker(database, {
       connectors: createLiveConnectorGateway(database, { log: () => {}, sleep: async () => {} }),
       pollIntervalMs: 100,
       deferSeconds: 1,
     });
     try {
-      await ingestItems(database.db, { workflowId, apiKeyId: null, items: [ledgerItem("parked-1")] });
-      await until(async () => (await itemRow()).status === "deferred");
-      expect((await itemRow()).outcome).toMatchObject({ type: "deferred", nodeId: "record" });
+      const parked = Array.from({ length: 5 }, (_, i) => ledgerItem(`parked-${i}`));
+      await ingestItems(database.db, { workflowId, apiKeyId: null, items: parked });
+      await until(() => allIn("parked-", "deferred"));
+      for (const row of (await rowsOf()).filter((r) => r.externalId.startsWith("parked-")))
+        expect(row.outcome).toMatchObject({ type: "deferred", nodeId: "record" });
       const attemptsWhileDown = ledger.requests.length;
       expect(attemptsWhileDown).toBeGreaterThan(0);
 
       ledgerUp = true;
-      await until(async () => (await itemRow()).status === "completed");
-      expect((await itemRow()).outcome).toMatchObject({ type: "route", team: "ops" });
+      await until(() => allIn("parked-", "completed"));
+      for (const row of (await rowsOf()).filter((r) => r.externalId.startsWith("parked-")))
+        expect(row.outcome).toMatchObject({ type: "route", team: "ops" });
+      // Once back, the ledger received exactly one write per item.
       const writes = ledger.requests.slice(attemptsWhileDown);
-      expect(new Set(writes.map((r) => r.headers["idempotency-key"])).size).toBe(1);
+      expect(writes).toHaveLength(5);
+      expect(new Set(writes.map((r) => r.headers["idempotency-key"])).size).toBe(5);
+    } finally {
+      await worker.stop();
+    }
+  }, 60_000);
+
+  it("escalates an item that waited past the connector's bound instead of parking it for ever", async () => {
+    ledgerUp = false;
+    await ingestItems(database.db, { workflowId, apiKeyId: null, items: [ledgerItem("stale-1")] });
+    // Arrived 61 minutes ago; the ledger's profile waits at most 60.
+    await database.db
+      .update(items)
+      .set({ receivedAt: new Date(Date.now() - 61 * 60_000) })
+      .where(eq(items.externalId, "stale-1"));
+    const worker = await startItemWorker(database, {
+      connectors: createLiveConnectorGateway(database, { log: () => {}, sleep: async () => {} }),
+      pollIntervalMs: 100,
+    });
+    try {
+      await until(() => allIn("stale-", "awaiting_review"));
+      const [row] = (await rowsOf()).filter((r) => r.externalId === "stale-1");
+      expect(row!.outcome).toMatchObject({ type: "escalate", nodeId: "record", reasonType: "connector" });
+      const tasks = await database.db.select().from(reviewTasks).where(eq(reviewTasks.itemId, row!.id));
+      expect(tasks).toHaveLength(1);
     } finally {
       await worker.stop();
     }
