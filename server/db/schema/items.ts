@@ -61,6 +61,12 @@ export const items = pgTable(
     /** Runs that failed with an error of ours (not the graph's), and the last such error. */
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /**
+     * Fencing token: bumped each time a worker takes the item. A worker commits an outcome, or sends a
+     * connector write, only while the token is still the one it took, so a worker that stalled past its
+     * lease (and whose item another worker took over) can do neither.
+     */
+    claim: integer("claim").notNull().default(0),
     /** The API key the item came in with; null for items sent from the app. */
     apiKeyId: text("api_key_id"),
   },
