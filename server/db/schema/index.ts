@@ -8,3 +8,4 @@ export * from "./datasets";
 export * from "./backtests";
 export * from "./models";
 export * from "./runtime";
+export * from "./ai";
