@@ -9,3 +9,4 @@ export * from "./backtests";
 export * from "./models";
 export * from "./runtime";
 export * from "./ai";
+export * from "./monitoring";
