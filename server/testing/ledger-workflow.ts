@@ -24,6 +24,8 @@ export async function createLedgerWorkflow(
     publisherId: string;
     /** How long the circuit stays open once the ledger keeps failing (default 30 s). */
     breakerCooldownMs?: number;
+    /** Read GET /lookup/{id} before the write (a place for a test to hold a worker mid-item). */
+    lookupFirst?: boolean;
   },
 ): Promise<{ workflowId: string; versionId: string }> {
   await createConnector(
@@ -36,6 +38,15 @@ export async function createLedgerWorkflow(
         baseUrl: input.ledgerUrl,
         auth: { method: "none" },
         operations: [
+          {
+            name: "lookup",
+            description: "Look an entry up.",
+            kind: "read",
+            method: "GET",
+            path: "/lookup/{{input.id}}",
+            responseMapping: { known: "known" },
+            sampleInput: { id: "x" },
+          },
           {
             name: "record",
             description: "Record an entry.",
@@ -57,7 +68,11 @@ export async function createLedgerWorkflow(
           onUnavailable: { policy: "retry_later", maxWaitMinutes: 60 },
         },
         allowedHosts: ["127.0.0.1"],
-        ...(input.breakerCooldownMs ? { resilience: { breakerCooldownMs: input.breakerCooldownMs } } : {}),
+        resilience: {
+          ...(input.breakerCooldownMs ? { breakerCooldownMs: input.breakerCooldownMs } : {}),
+          // A held lookup must outlast the test's pause of the worker that sent it.
+          ...(input.lookupFirst ? { timeoutMs: 60_000 } : {}),
+        },
       },
     },
     input.ownerId,
@@ -111,6 +126,27 @@ export async function createLedgerWorkflow(
       { id: "e2", source: "record", sourceHandle: "ok", target: "done" },
     ],
   };
+  if (input.lookupFirst) {
+    graph.nodes.push({
+      id: "lookup",
+      type: "connector",
+      name: "Look up in ledger",
+      position: { x: 140, y: 120 },
+      escalateUnconnected: ["error"],
+      config: {
+        connectorId: "ledger",
+        operation: "lookup",
+        kind: "read",
+        input: { id: "item.id" },
+        onUnavailable: "retry_later",
+      },
+    });
+    graph.edges = [
+      { id: "e0", source: "trigger", sourceHandle: "out", target: "lookup" },
+      { id: "e1", source: "lookup", sourceHandle: "ok", target: "record" },
+      { id: "e2", source: "record", sourceHandle: "ok", target: "done" },
+    ];
+  }
   const created = await createWorkflow(db, input.ownerId, {
     name: "Ledger",
     graph: graphSchema.parse(graph),

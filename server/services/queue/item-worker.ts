@@ -1,13 +1,14 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { ConnectorGateway, Models } from "@/lib/engine/ports";
-import type { Database, Db } from "../../db/client";
+import type { Database } from "../../db/client";
 import { DEAD_ITEM_QUEUE, ITEM_QUEUE } from "../../db/job-queue";
 import { items } from "../../db/schema";
-import { insertReviewTasks } from "../reviews/pending-review-tasks";
-import { runStoredItem, type ItemRunResult, type StoredItem } from "../runs/run-item-row";
+import { runStoredItem, type ItemRunResult, type RunDeps, type StoredItem } from "../runs/run-item-row";
+import { claimItems, fencedConnectors, RUNNABLE_STATUSES, type ClaimedItem } from "./claim-items";
+import { commitBatch, type BatchResults, type ItemJob } from "./commit-batch";
+import { ITEMS_QUEUED_CHANNEL, itemJobs, type ItemJobData } from "./item-queue";
 import { retryLaterExpired } from "./retry-later-bound";
-import { enqueueItemJobs, ITEMS_QUEUED_CHANNEL, itemJobs, type ItemJobData } from "./item-queue";
 import { maintenanceExecutorFor } from "./sql-executor";
 
 export interface ItemWorkerOptions {
@@ -37,19 +38,6 @@ export interface ItemWorker {
   stop(): Promise<void>;
 }
 
-type Job = PgBoss.JobWithMetadata<ItemJobData>;
-interface Ran {
-  job: Job;
-  item: StoredItem;
-  result: ItemRunResult;
-}
-interface Failed {
-  job: Job;
-  error: string;
-}
-
-const RUNNABLE = ["queued", "deferred"] as const;
-
 /**
  * Takes item jobs from the queue and runs them. A batch's outcomes, their review tasks, and the completion
  * of its jobs, are one transaction: a worker killed mid-batch commits nothing, and pg-boss gives its jobs to another worker
@@ -75,7 +63,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
   await boss.start();
 
   let stopping = false;
-  let committed = 0;
+  let committedCount = 0;
   const wakers = new Set<() => void>();
   const wakeAll = () => {
     for (const wake of wakers) wake();
@@ -93,85 +81,50 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
     });
   }
 
-  async function runBatch(jobs: Job[]): Promise<void> {
-    const rows = await db
-      .select({
-        id: items.id,
-        workflowId: items.workflowId,
-        versionId: items.versionId,
-        externalId: items.externalId,
-        payload: items.payload,
-        mode: items.mode,
-        status: items.status,
-        receivedAt: items.receivedAt,
-      })
-      .from(items)
-      .where(
-        inArray(
-          items.id,
-          jobs.map((job) => job.data.itemId),
-        ),
-      );
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const settled: Job[] = [];
-    const runDeps = { ...options, overridesCache: new Map() };
-    const work: Promise<Ran | Failed>[] = [];
-    for (const job of jobs) {
-      const row = byId.get(job.data.itemId);
-      // Gone (its workflow was deleted) or already decided by an earlier attempt: nothing to run.
-      if (!row || !(RUNNABLE as readonly string[]).includes(row.status)) {
-        settled.push(job);
-        continue;
-      }
-      if (!row.versionId) {
-        work.push(
-          Promise.resolve({ job, error: "the workflow version this item was queued for was deleted" }),
-        );
-        continue;
-      }
-      const item: StoredItem = { ...row, versionId: row.versionId };
-      const run = async (): Promise<ItemRunResult> => {
-        const result = await runItem(db, item, runDeps);
-        if (result.outcome.type !== "deferred") return result;
-        // Parked too long: run it once more, letting the connector that is still down escalate it.
-        const expired = await retryLaterExpired(
+  async function runBatch(jobs: ItemJob[]): Promise<void> {
+    const claimed = new Map(
+      (
+        await claimItems(
           db,
-          { ...item, receivedAt: row.receivedAt },
-          result.outcome.nodeId,
-        );
-        return expired ? runItem(db, item, { ...runDeps, retryLaterExpired: true }) : result;
-      };
-      work.push(
-        run().then(
-          (result): Ran => ({ job, item, result }),
-          (error: unknown): Failed => ({ job, error: describeError(error) }),
-        ),
-      );
-    }
-    const outcomes = await Promise.all(work);
-    const ran = outcomes.filter((o): o is Ran => "result" in o);
-    const failed = outcomes.filter((o): o is Failed => "error" in o);
-    await db.transaction(async (tx) => {
-      await insertReviewTasks(
-        tx,
-        ran.flatMap((r) => r.result.reviewTasks),
-      );
-      await storeOutcomes(tx, ran);
-      const deferred = ran.filter((r) => r.result.status === "deferred").map((r) => r.item.id);
-      await enqueueItemJobs(tx, deferred, { startAfter: new Date(Date.now() + deferSeconds * 1000) });
-      await itemJobs.complete(tx, ITEM_QUEUE, [...settled.map((job) => job.id), ...ran.map((r) => r.job.id)]);
-      for (const failure of failed) {
-        await tx
-          .update(items)
-          .set({ attempts: sql`${items.attempts} + 1`, lastError: failure.error })
-          .where(eq(items.id, failure.job.data.itemId));
-        await itemJobs.fail(tx, ITEM_QUEUE, [failure.job.id], failure.error);
-      }
-    });
-    committed += ran.length;
+          jobs.map((job) => job.data.itemId),
+        )
+      ).map((item) => [item.id, item]),
+    );
+    const batch: BatchResults = { settled: [], ran: [], failed: [] };
+    const runDeps = { ...options, overridesCache: new Map() };
+    await Promise.all(
+      jobs.map(async (job) => {
+        const item = claimed.get(job.data.itemId);
+        // Gone (its workflow was deleted) or already decided by an earlier attempt: nothing to run.
+        if (!item) return void batch.settled.push(job);
+        try {
+          batch.ran.push({ job, item, result: await runClaimed(item, runDeps) });
+        } catch (error) {
+          batch.failed.push({ job, item, error: describeError(error) });
+        }
+      }),
+    );
+    const { committed, failed } = await db.transaction((tx) => commitBatch(tx, batch, { deferSeconds }));
+    committedCount += committed.length;
+    const fenced = batch.ran.length - committed.length;
+    if (fenced > 0)
+      log(`${fenced} item(s) were taken over by another worker; this worker's results were dropped`);
     for (const failure of failed) log(`item ${failure.job.data.itemId} failed: ${failure.error}`);
-    const liveWorkflows = new Set(ran.filter((r) => r.item.mode === "live").map((r) => r.item.workflowId));
+    const liveWorkflows = new Set(
+      committed.filter((r) => r.item.mode === "live").map((r) => r.item.workflowId),
+    );
     if (liveWorkflows.size > 0) options.onLiveOutcomes?.([...liveWorkflows]);
+  }
+
+  async function runClaimed(claimedItem: ClaimedItem, runDeps: RunDeps): Promise<ItemRunResult> {
+    if (!claimedItem.versionId) throw new Error("the workflow version this item was queued for was deleted");
+    const item: StoredItem = { ...claimedItem, versionId: claimedItem.versionId };
+    const deps = { ...runDeps, connectors: fencedConnectors(db, options.connectors, claimedItem) };
+    const result = await runItem(db, item, deps);
+    if (result.outcome.type !== "deferred") return result;
+    // Parked too long: run it once more, letting the connector that is still down escalate it.
+    const expired = await retryLaterExpired(db, claimedItem, result.outcome.nodeId);
+    return expired ? runItem(db, item, { ...deps, retryLaterExpired: true }) : result;
   }
 
   let deadLettersCheckedAt = 0;
@@ -192,7 +145,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
               items.id,
               dead.map((job) => job.data.itemId),
             ),
-            inArray(items.status, [...RUNNABLE]),
+            inArray(items.status, [...RUNNABLE_STATUSES]),
           ),
         );
       await itemJobs.complete(
@@ -207,7 +160,10 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
   async function loop(): Promise<void> {
     while (!stopping) {
       try {
-        const jobs = await boss.fetch<ItemJobData>(ITEM_QUEUE, { batchSize, includeMetadata: true });
+        const jobs: ItemJob[] = await boss.fetch<ItemJobData>(ITEM_QUEUE, {
+          batchSize,
+          includeMetadata: true,
+        });
         const dead = await drainDeadLetters();
         if (jobs.length > 0) await runBatch(jobs);
         else if (dead === 0) await idle();
@@ -222,7 +178,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
   const running = Array.from({ length: options.loops ?? 2 }, () => loop());
   return {
     get committed() {
-      return committed;
+      return committedCount;
     },
     async stop() {
       stopping = true;
@@ -232,25 +188,6 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
       await boss.stop({ graceful: false, close: false, wait: true });
     },
   };
-}
-
-/** One statement for the whole batch: each row's outcome, only where no earlier attempt stored one. */
-async function storeOutcomes(tx: Db, ran: Ran[]): Promise<void> {
-  if (ran.length === 0) return;
-  const values = sql.join(
-    ran.map(
-      (r) =>
-        sql`(${r.item.id}, ${r.result.status}, ${JSON.stringify(r.result.outcome)}::jsonb, ${
-          r.result.trace === null ? null : JSON.stringify(r.result.trace)
-        }::jsonb)`,
-    ),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    update ${items} set
-      status = v.status, outcome = v.outcome, trace = v.trace, processed_at = clock_timestamp(), last_error = null
-    from (values ${values}) as v(id, status, outcome, trace)
-    where ${items.id} = v.id and ${items.status} in ('queued', 'deferred')`);
 }
 
 function describeError(error: unknown): string {

@@ -12,10 +12,11 @@ const DEFAULT_MAX_WAIT_MINUTES = 60;
  */
 export async function retryLaterExpired(
   db: Db,
-  item: { versionId: string; receivedAt: Date },
+  item: { versionId: string | null; receivedAt: Date },
   nodeId: string,
   now = Date.now(),
 ): Promise<boolean> {
+  if (!item.versionId) return true;
   const { graph } = await loadVersionById(db, item.versionId);
   const node = graph.nodes.find((n) => n.id === nodeId);
   const connectorId = (node?.config as { connectorId?: unknown } | undefined)?.connectorId;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
@@ -12,6 +12,7 @@ import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workfl
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { itemJobStates, pendingItemJobs } from "../item-queue";
+import { exited, startWorkerProcess, until } from "./support/worker-process";
 
 /*
  * Real worker processes (`server/worker/main.ts`, as `npm run worker` starts it) against the Postgres
@@ -27,6 +28,8 @@ const workers = new Set<ChildProcess>();
 
 beforeAll(async () => {
   if (serverOnly) return;
+  // Jobs take their lease from the process that queues them: this one.
+  process.env.SWITCHBOARD_JOB_TIMEOUT_SECONDS = "3";
   ledger = await startLoopbackServer((request, response) => {
     const key = String(request.headers["idempotency-key"] ?? "");
     const { item } = JSON.parse(request.body) as { item: string };
@@ -55,44 +58,11 @@ afterAll(async () => {
   await ledger.close();
 });
 
-function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/worker/main.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      SWITCHBOARD_JOB_TIMEOUT_SECONDS: "3",
-      SWITCHBOARD_QUEUE_MAINTENANCE_SECONDS: "1",
-      SWITCHBOARD_WORKER_BATCH: "32",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+async function startWorker(): Promise<ChildProcess> {
+  const child = await startWorkerProcess(database.url!);
   workers.add(child);
   child.on("exit", () => workers.delete(child));
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("taking items")) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before starting:\n${output}`)));
-  });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.on("exit", (code) => resolve(code));
-  });
-}
-
-async function until(predicate: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  return child;
 }
 
 const statusCounts = async () => {
