@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { PendingAct } from "./act-dialog";
+import { ShadowPeriodSetting } from "./shadow-period-setting";
 import type { LifecycleAct, LifecycleOverview } from "./use-lifecycle";
 
 const BUTTONS: Partial<
@@ -60,6 +61,7 @@ export function LifecycleActions({
           })}
         </div>
       </div>
+      <ShadowPeriodSetting overview={overview} />
       {overview.legalActs.includes("setCanary") ? (
         <div role="group" aria-labelledby="canary-title">
           <h2

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowRight, Gauge, History, ShieldAlert, Undo2 } from "lucide-react";
+import { ArrowRight, Gauge, History, Settings2, ShieldAlert, Undo2 } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -11,6 +11,7 @@ const KIND: Record<StageEvent["kind"], { icon: typeof History; label: string; cl
   canary: { icon: Gauge, label: "Canary", className: "text-slate-600" },
   rollback: { icon: Undo2, label: "Rollback", className: "text-amber-600" },
   auto_rollback: { icon: ShieldAlert, label: "Automatic rollback", className: "text-red-600" },
+  policy: { icon: Settings2, label: "Policy change", className: "text-slate-600" },
 };
 
 /** The audit: every lifecycle act, newest first, with who did it and why. */

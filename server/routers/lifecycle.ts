@@ -9,6 +9,7 @@ import { setCanaryPercent } from "../services/lifecycle/transitions/set-canary";
 import { startShadow } from "../services/lifecycle/transitions/start-shadow";
 import { stopShadow } from "../services/lifecycle/transitions/stop-shadow";
 import { markValidated } from "../services/lifecycle/transitions/validate";
+import { SHADOW_MIN_DAYS_RANGE, setShadowMinDays } from "../services/lifecycle/set-shadow-min-days";
 import { procedureFor, router } from "../trpc";
 
 const id = z.string().min(1).max(200);
@@ -34,6 +35,11 @@ export const cutOverInput = z.object({
   shortenReason: reason.optional(),
 });
 export const setCanaryInput = z.object({ workflowId: id, percent, reason: reason.optional() });
+export const shadowMinDaysInput = z.object({
+  workflowId: id,
+  days: z.number().int().min(SHADOW_MIN_DAYS_RANGE.min).max(SHADOW_MIN_DAYS_RANGE.max),
+  reason: reason.min(3, "Say why the policy changes: the reason is kept in the audit."),
+});
 export const shadowReportInput = z.object({
   workflowId: id,
   limit: z.number().int().min(1).max(200).optional(),
@@ -80,4 +86,8 @@ export const lifecycleRouter = router({
   setCanary: steward()
     .input(setCanaryInput)
     .mutation(({ ctx, input }) => setCanaryPercent(ctx.db, ctx.user, input)),
+  /** The policy itself (how long shadow must last) is the admin's. */
+  setShadowMinDays: procedureFor("admin")
+    .input(shadowMinDaysInput)
+    .mutation(({ ctx, input }) => setShadowMinDays(ctx.db, ctx.user, input)),
 });

@@ -45,7 +45,8 @@ export const ingestRequests = pgTable(
 );
 
 export type WorkflowStage = "draft" | "validated" | "shadow" | "live" | "paused";
-export type StageEventKind = "transition" | "rollback" | "canary" | "auto_rollback";
+/** `policy`: an admin changed a rule of the road (e.g. the minimum shadow period), not the stage. */
+export type StageEventKind = "transition" | "rollback" | "canary" | "auto_rollback" | "policy";
 
 /** Append-only audit of every lifecycle act: who moved the workflow where, with which version, and why. */
 export const workflowStageEvents = pgTable(
