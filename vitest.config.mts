@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
@@ -11,6 +11,8 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "components/**/__tests__/*.test.ts",
     ],
+    // The reliability suite (`npm run test:reliability`) runs on its own, against a Postgres server.
+    exclude: [...configDefaults.exclude, "**/*.reliability.test.ts"],
     environment: "node",
     // Opening a fresh in-memory PGlite takes ~5 s on this machine.
     testTimeout: 30_000,

@@ -39,7 +39,7 @@ function post(
   const request = new Request(`http://local/api/v1/workflows/${workflowId}/items`, {
     method: "POST",
     headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    body: typeof body === "string" || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
   });
   return postItems(request, workflowId, apiDeps);
 }
@@ -90,6 +90,12 @@ describe("POST /api/v1/workflows/{id}/items", () => {
       const response = await post(body, headers);
       expect([response.status, (await response.json()).error.code]).toEqual([status, code]);
     }
+    const nul = await post({ ...ticket("x", "y"), body: "before\u0000after" });
+    expect([nul.status, (await nul.json()).error.fields[0].path]).toEqual([400, "body"]);
+    const badBytes = await post(
+      new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) as unknown as string,
+    );
+    expect((await badBytes.json()).error.code).toBe("invalid_encoding");
     const invalid = await post({ ...ticket("x", "y"), subject: 7, body: undefined });
     expect(invalid.status).toBe(400);
     const { error } = await invalid.json();

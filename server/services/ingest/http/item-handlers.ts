@@ -49,8 +49,25 @@ interface StoredAnswer {
 
 function answerFor(result: IngestResult, batch: boolean): StoredAnswer {
   const withUrl = result.accepted.map((a) => ({ ...a, statusUrl: statusUrl(a.itemId) }));
-  if (batch)
-    return { status: withUrl.length > 0 ? 202 : 400, body: { accepted: withUrl, rejected: result.rejected } };
+  if (batch && withUrl.length > 0)
+    return { status: 202, body: { accepted: withUrl, rejected: result.rejected } };
+  if (batch) {
+    const fields = result.rejected.flatMap((r) =>
+      r.errors.map((e) => ({ path: `[${r.index}]${e.path ? `.${e.path}` : ""}`, message: e.message })),
+    );
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: "invalid_items",
+          message: "No item of the batch matches the workflow's trigger fields.",
+          fields,
+        },
+        accepted: [],
+        rejected: result.rejected,
+      },
+    };
+  }
   const [first] = withUrl;
   if (!first) {
     return {

@@ -9,6 +9,7 @@ import {
   type LoopbackServer,
 } from "../../../integrations/__tests__/support/loopback-server";
 import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { recordFigures } from "../../../testing/reliability-figures";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { itemJobStates, pendingItemJobs } from "../item-queue";
@@ -128,6 +129,15 @@ describe.skipIf(serverOnly)("worker processes", () => {
     expect(applied.size - before).toBe(10_000);
     expect([...writesPerItem.values()].every((n) => n === 1)).toBe(true);
     expect(writesPerItem.size).toBe(10_600);
+    const runsPerItem = new Map<string, number>();
+    for (const row of rows) runsPerItem.set(row.externalId, (runsPerItem.get(row.externalId) ?? 0) + 1);
+    recordFigures({
+      items: 10_000,
+      kills: 20,
+      lost: 10_600 - rows.filter((row) => row.outcome !== null).length,
+      duplicated_outcomes: [...runsPerItem.values()].filter((n) => n > 1).length,
+      duplicated_writes: [...writesPerItem.values()].filter((n) => n > 1).length,
+    });
     console.log(
       `[chaos] ${ledger.requests.length} ledger requests for ${applied.size} writes (${ledger.requests.length - applied.size} replays after kills)`,
     );
