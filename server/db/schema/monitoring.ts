@@ -18,6 +18,7 @@ import type {
 } from "@/lib/monitoring/types";
 import { user } from "./auth";
 import { backtestRuns } from "./backtests";
+import { connectors } from "./connectors";
 import { workflows, workflowVersions } from "./workflows";
 
 /**
@@ -75,6 +76,9 @@ export const monitoringSettings = pgTable("monitoring_settings", {
   /** Below this many items in the window nothing is anomalous (a quiet night's 1 → 4 is not a flood). */
   volumeMinItems: integer("volume_min_items").notNull().default(20),
   volumeAction: text("volume_action").$type<VolumeGuardAction>().notNull().default("escalate"),
+  /** A connector write operation volume alerts are also sent to (a webhook); both null: in-app only. */
+  alertConnectorId: text("alert_connector_id").references(() => connectors.id, { onDelete: "set null" }),
+  alertOperation: text("alert_operation"),
   updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -144,6 +148,8 @@ export const monitoringAlerts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
     readBy: text("read_by").references(() => user.id, { onDelete: "set null" }),
+    /** How the webhook delivery went ("sent", or why not); null when no webhook was configured. */
+    delivery: text("delivery"),
   },
   (t) => [index("monitoring_alerts_created_idx").on(t.createdAt)],
 );
