@@ -118,7 +118,7 @@ function corpus(port: number): string[] {
     "http://169.254.169.254/latest/meta-data/",
     "http://[::1]/",
     "http://10.0.0.1/",
-  ].map((target) => `${redirector.url}/go/${encodeURIComponent(target)}`);
+  ].map((target) => `http://localhost:${redirector.port}/go/${encodeURIComponent(target)}`);
   return [...urls, ...schemes, ...redirects];
 }
 
