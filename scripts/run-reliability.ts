@@ -15,6 +15,8 @@ const FIELDS = [
   "duplicated_outcomes",
   "duplicated_writes",
   "fenced_writes",
+  "connection_cuts",
+  "lost_after_cuts",
   "fuzz_payloads",
   "responses_5xx",
   "expressions_evaluated",
@@ -51,7 +53,9 @@ function main(): void {
   const width = Math.max(...FIELDS.map((f) => f.length));
   console.log("\nReliability and security figures");
   for (const field of FIELDS) {
-    console.log(`  ${field.padEnd(width)}  ${field in figures ? figures[field] : "not measured in this run"}`);
+    console.log(
+      `  ${field.padEnd(width)}  ${field in figures ? figures[field] : "not measured in this run"}`,
+    );
   }
   const line = Object.fromEntries(FIELDS.map((field) => [field, figures[field] ?? null]));
   console.log(JSON.stringify(line));

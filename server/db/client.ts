@@ -130,28 +130,28 @@ async function openPostgres(url: string): Promise<Database> {
   }
   await migrator.end({ timeout: 5 });
   const client = connect(Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  let scriptClient: ReturnType<typeof connect> | undefined;
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   return {
     db,
     engine: "postgres",
     location,
     async runScript(script) {
-      const session = await client.reserve();
-      try {
-        const results = (await session.unsafe(script).simple()) as unknown as unknown[];
-        // One statement gives its rows; several give one row list per statement.
-        const last = Array.isArray(results[0]) ? results.at(-1) : results;
-        return { rows: [...((last ?? []) as Record<string, unknown>[])] };
-      } finally {
-        session.release();
-      }
+      // A pool of one, not `reserve()`: postgres.js 3.4.9 crashes the process (an uncaught TypeError in
+      // nextWrite, porsager/postgres#1208) when a reserved connection's backend is terminated; a pool
+      // replaces the dead connection instead. A pool of one may run BEGIN…COMMIT scripts.
+      scriptClient ??= connect(1);
+      const results = (await scriptClient.unsafe(script).simple()) as unknown as unknown[];
+      // One statement gives its rows; several give one row list per statement.
+      const last = Array.isArray(results[0]) ? results.at(-1) : results;
+      return { rows: [...((last ?? []) as Record<string, unknown>[])] };
     },
     async listen(channel, onNotify) {
       const { unlisten } = await client.listen(channel, onNotify);
       return { unlisten };
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), scriptClient?.end({ timeout: 5 })]);
     },
   };
 }

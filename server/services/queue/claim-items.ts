@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { ConnectorGateway } from "@/lib/engine/ports";
+import type { ConnectorGateway, ConnectorResult } from "@/lib/engine/ports";
 import type { Db } from "../../db/client";
 import { items } from "../../db/schema";
 import type { StoredItem } from "../runs/run-item-row";
@@ -41,23 +41,45 @@ export async function stillClaimed(db: Db, itemId: string, claim: number): Promi
   return row?.claim === claim;
 }
 
+/** Errors our side raised during a run's connector calls (as opposed to answers from the systems called). */
+export class RunFaults {
+  readonly errors: unknown[] = [];
+  /** Throws the first fault, so the run fails and is retried, instead of being stored with its outcome. */
+  throwIfAny(): void {
+    if (this.errors.length === 0) return;
+    const first = this.errors[0];
+    throw new Error(
+      `a connector call failed on our side (${first instanceof Error ? first.message.split("\n")[0] : String(first)})`,
+    );
+  }
+}
+
 /**
- * The gateway for one claimed item: a write is sent only while this worker still holds the item (a
- * worker that stalled past its lease finds another has taken it, and sends nothing). Reads pass through.
+ * The gateway for one claimed item. A write is sent only while this worker still holds the item (a worker
+ * that stalled past its lease finds another has taken it, and sends nothing); reads pass through. The
+ * gateway answers a system's failures as results; a thrown error is ours (the database gone mid-call, say):
+ * it is noted in `faults`, so the run is retried rather than its item escalated for the connector.
  */
-export function fencedConnectors(
+export function workerConnectors(
   db: Db,
   gateway: ConnectorGateway,
   item: { id: string; claim: number },
+  faults: RunFaults,
 ): ConnectorGateway {
+  const noted = (error: unknown): ConnectorResult => {
+    faults.errors.push(error);
+    return { status: "error", message: "the call failed on Switchboard's side; the item will be run again" };
+  };
   return {
-    call(request) {
-      if (request.kind !== "write") return gateway.call(request);
-      return stillClaimed(db, item.id, item.claim).then((held) =>
-        held
-          ? gateway.call(request)
-          : { status: "error", message: "another worker has taken this item over; this attempt stops" },
-      );
+    async call(request) {
+      try {
+        if (request.kind === "write" && !(await stillClaimed(db, item.id, item.claim))) {
+          return { status: "error", message: "another worker has taken this item over; this attempt stops" };
+        }
+        return await gateway.call(request);
+      } catch (error) {
+        return noted(error);
+      }
     },
   };
 }

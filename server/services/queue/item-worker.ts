@@ -5,7 +5,7 @@ import type { Database } from "../../db/client";
 import { DEAD_ITEM_QUEUE, ITEM_QUEUE } from "../../db/job-queue";
 import { items } from "../../db/schema";
 import { runStoredItem, type ItemRunResult, type RunDeps, type StoredItem } from "../runs/run-item-row";
-import { claimItems, fencedConnectors, RUNNABLE_STATUSES, type ClaimedItem } from "./claim-items";
+import { claimItems, RunFaults, RUNNABLE_STATUSES, workerConnectors, type ClaimedItem } from "./claim-items";
 import { commitBatch, type BatchResults, type ItemJob } from "./commit-batch";
 import { ITEMS_QUEUED_CHANNEL, itemJobs, type ItemJobData } from "./item-queue";
 import { retryLaterExpired } from "./retry-later-bound";
@@ -119,12 +119,17 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
   async function runClaimed(claimedItem: ClaimedItem, runDeps: RunDeps): Promise<ItemRunResult> {
     if (!claimedItem.versionId) throw new Error("the workflow version this item was queued for was deleted");
     const item: StoredItem = { ...claimedItem, versionId: claimedItem.versionId };
-    const deps = { ...runDeps, connectors: fencedConnectors(db, options.connectors, claimedItem) };
+    const faults = new RunFaults();
+    const deps = { ...runDeps, connectors: workerConnectors(db, options.connectors, claimedItem, faults) };
     const result = await runItem(db, item, deps);
+    faults.throwIfAny();
     if (result.outcome.type !== "deferred") return result;
     // Parked too long: run it once more, letting the connector that is still down escalate it.
     const expired = await retryLaterExpired(db, claimedItem, result.outcome.nodeId);
-    return expired ? runItem(db, item, { ...deps, retryLaterExpired: true }) : result;
+    if (!expired) return result;
+    const escalated = await runItem(db, item, { ...deps, retryLaterExpired: true });
+    faults.throwIfAny();
+    return escalated;
   }
 
   let deadLettersCheckedAt = 0;

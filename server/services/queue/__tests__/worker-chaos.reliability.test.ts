@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { items } from "../../../db/schema";
@@ -13,7 +14,7 @@ import { recordFigures } from "../../../testing/reliability-figures";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { itemJobStates, pendingItemJobs } from "../item-queue";
-import { exited, startWorkerProcess, until } from "./support/worker-process";
+import { exited, outputOf, startWorkerProcess, until } from "./support/worker-process";
 
 /*
  * Real worker processes (`server/worker/main.ts`, as `npm run worker` starts it) against the Postgres
@@ -142,4 +143,61 @@ describe.skipIf(serverOnly)("worker processes", () => {
       `[chaos] ${ledger.requests.length} ledger requests for ${applied.size} writes (${ledger.requests.length - applied.size} replays after kills)`,
     );
   }, 300_000);
+
+  it("the database cutting every connection mid-run loses nothing: workers reconnect by themselves", async () => {
+    const running = await Promise.all([startWorker(), startWorker()]);
+    await ingest("cut", 2_000);
+    // Three times, every session on this database but the one asking is terminated, workers' included.
+    for (let cut = 0; cut < 3; cut++) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await terminateOtherSessions();
+    }
+    const settled = async () => {
+      try {
+        return (await pendingItemJobs(database.db)) === 0;
+      } catch {
+        return false; // our own pooled connections were cut too; the next query reconnects
+      }
+    };
+    await until(settled, 60_000).catch(async (error) => {
+      console.log(
+        await itemJobStates(database.db).catch(String),
+        running.map((w) => outputOf(w).slice(-1500)).join("\n-----\n"),
+      );
+      throw error;
+    });
+    for (const worker of running) expect(worker.exitCode).toBeNull();
+    const rows = await database.db
+      .select({ status: items.status, outcome: items.outcome })
+      .from(items)
+      .where(and(eq(items.workflowId, workflowId), like(items.externalId, "cut-%")));
+    const odd = rows.find((row) => row.status !== "completed");
+    if (odd) console.log("not completed:", JSON.stringify(odd).slice(0, 800));
+    recordFigures({
+      connection_cuts: 3,
+      lost_after_cuts: rows.filter((row) => row.status !== "completed").length,
+    });
+    expect(rows).toHaveLength(2_000);
+    const byStatus = rows.reduce<Record<string, number>>(
+      (counts, row) => ({ ...counts, [row.status]: (counts[row.status] ?? 0) + 1 }),
+      {},
+    );
+    expect({ byStatus, jobs: await itemJobStates(database.db) }).toMatchObject({
+      byStatus: { completed: 2_000 },
+    });
+    for (const worker of running) worker.kill("SIGTERM");
+    await Promise.all(running.map(exited));
+  }, 300_000);
 });
+
+async function terminateOtherSessions(): Promise<void> {
+  const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+      [new URL(database.url!).pathname.slice(1)],
+    );
+  } finally {
+    await admin.end();
+  }
+}
