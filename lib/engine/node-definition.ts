@@ -167,6 +167,11 @@ export interface NodeDefinition<Config = unknown> {
   summary(config: Config): string;
   /** Checks that need the rest of the graph: expressions parse, fields exist, regexes compile. */
   check?(config: Config, context: GraphCheckContext): CheckIssue[];
+  /**
+   * The config with `map` applied to each of its CEL expressions, for node types that have any: pasting
+   * renames the node references in them when pasted nodes get new ids.
+   */
+  mapExpressions?(config: Config, map: (source: string) => string): Config;
   /** Trigger types only: the item shape they admit. */
   itemShape?(config: Config): ItemShape;
   /** Called once per compile: parse, precompute, and return the pure executor. */

@@ -2,19 +2,26 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useBackGuard } from "./use-back-guard";
+
+/** Where the user asked to go: an in-app link, or `distance` entries through the browser history. */
+export type PendingLeave = { kind: "link"; href: string } | { kind: "history"; distance: number };
 
 /**
- * Asks before unsaved changes are lost: the browser's own prompt on reload or close, and for in-app links
- * (the App Router has no navigation-blocking API) a capture-phase click handler that holds the navigation
- * until the user confirms.
+ * Asks before unsaved changes are lost: the browser's own prompt on reload or close, and — the App Router
+ * has no navigation-blocking API — a capture-phase click handler for in-app links and a sentinel history
+ * entry for Back/Forward (useBackGuard), both holding the navigation until the user confirms.
  */
 export function useLeaveGuard(dirty: boolean) {
   const router = useRouter();
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingLeave | null>(null);
+  const backGuard = useBackGuard(dirty, (distance) => setPending({ kind: "history", distance }));
 
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      // Going back to a page of another document unloads this one: already confirmed in our dialog.
+      if (backGuard.isLeaving()) return;
       event.preventDefault();
       event.returnValue = "";
     };
@@ -39,7 +46,7 @@ export function useLeaveGuard(dirty: boolean) {
       if (url.origin !== window.location.origin || url.pathname === window.location.pathname) return;
       event.preventDefault();
       event.stopPropagation();
-      setPending(url.pathname + url.search + url.hash);
+      setPending({ kind: "link", href: url.pathname + url.search + url.hash });
     };
     window.addEventListener("beforeunload", onBeforeUnload);
     document.addEventListener("click", onClick, true);
@@ -47,15 +54,20 @@ export function useLeaveGuard(dirty: boolean) {
       window.removeEventListener("beforeunload", onBeforeUnload);
       document.removeEventListener("click", onClick, true);
     };
-  }, [dirty]);
+  }, [dirty, backGuard]);
 
   return {
     pending,
     stay: () => setPending(null),
     leave: () => {
-      const href = pending;
+      const target = pending;
       setPending(null);
-      if (href) router.push(href);
+      if (target?.kind === "history") backGuard.leave(target.distance);
+      // From the sentinel entry the link takes its place, so Back from the next page returns to this one.
+      else if (target?.kind === "link") {
+        if (backGuard.onSentinel()) router.replace(target.href);
+        else router.push(target.href);
+      }
     },
   };
 }

@@ -4,6 +4,7 @@ import { toEditorEdge, toEditorNode, toGraphEdge, toGraphNode } from "./graph-co
 import { deselectAll, nextNodeId } from "./graph-ops";
 import type { GraphDocument, GraphFragment } from "./graph-types";
 import { edgeIdFor } from "./connection-rules";
+import { renamePastedReferences } from "./rename-pasted-references";
 
 const fragmentSchema = z.object({
   kind: z.literal("switchboard/fragment"),
@@ -38,8 +39,9 @@ export function parseFragment(text: string | null | undefined): GraphFragment | 
 
 /**
  * Adds a fragment to the document: ids that are free are kept (so expressions such as `nodes.classify.label`
- * still resolve when pasting into another workflow), taken ones get a suffix; the pasted nodes become the
- * selection. With `at`, the fragment's top-left corner lands there; otherwise it is offset from where it was.
+ * still resolve when pasting into another workflow), taken ones get a suffix, and the pasted nodes'
+ * expressions follow their pasted neighbours to the new ids; the pasted nodes become the selection. With
+ * `at`, the fragment's top-left corner lands there; otherwise it is offset from where it was.
  */
 export function pasteFragment(
   doc: GraphDocument,
@@ -52,21 +54,24 @@ export function pasteFragment(
   const dx = at ? at.x - minX : 40;
   const dy = at ? at.y - minY : 40;
   const idMap = new Map<string, string>();
-  const placed = [...doc.nodes];
-  const added = fragment.nodes.map((node) => {
-    const id = nextNodeId(placed, node.id);
+  const taken: { id: string }[] = [...doc.nodes];
+  for (const node of fragment.nodes) {
+    const id = nextNodeId(taken, node.id);
     idMap.set(node.id, id);
-    const copy = toEditorNode(
+    taken.push({ id });
+  }
+  const renames = new Map([...idMap].filter(([from, to]) => from !== to));
+  const added = fragment.nodes.map((node) =>
+    toEditorNode(
       {
         ...structuredClone(node),
-        id,
+        id: idMap.get(node.id)!,
         position: { x: Math.round(node.position.x + dx), y: Math.round(node.position.y + dy) },
+        config: structuredClone(renamePastedReferences(node, renames)),
       },
       true,
-    );
-    placed.push(copy);
-    return copy;
-  });
+    ),
+  );
   const edges = deselectAll(doc.edges);
   for (const edge of fragment.edges) {
     const source = idMap.get(edge.source);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { CheckCircle2, FlaskConical, Pencil, Play, Plus, Trash2, XCircle } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -29,7 +29,10 @@ function expectedText(c: TestCase): string {
     .join(" · ");
 }
 
-/** The workflow's spec: items and what must happen to each; run them all against the saved version. */
+/**
+ * The workflow's spec: items and what must happen to each; run them all against the canvas as it is now,
+ * unsaved edits included (publishing checks the saved version on the server).
+ */
 export function TestCasesTab({
   workflowId,
   dirty,
@@ -44,12 +47,17 @@ export function TestCasesTab({
   const refresh = useRefreshWorkflow(workflowId);
   const baseVersion = useSession((s) => s.baseVersion);
   const { graph } = useEditorStores();
-  const runs = useQuery({
-    ...trpc.workflows.runTests.queryOptions({ workflowId }),
-    enabled: false,
-    staleTime: 0,
-    retry: false,
-  });
+  const runs = useMutation(trpc.workflows.runDraftTests.mutationOptions());
+  const docId = useGraph((s) => s.docId);
+  // The canvas state each run was made on, to say when the results no longer match the canvas.
+  const [ranOn, setRanOn] = useState<{ docId: number; dirty: boolean; version: number } | null>(null);
+  const runAll = () => {
+    const { toGraph, docId: current } = graph.getState();
+    runs.mutate(
+      { workflowId, graph: toGraph() },
+      { onSuccess: () => setRanOn({ docId: current, dirty, version: baseVersion }) },
+    );
+  };
   const remove = useMutation(trpc.workflows.deleteTestCase.mutationOptions({ onSuccess: () => refresh() }));
   const [editing, setEditing] = useState<TestCaseDraft | null>(null);
   const [deleting, setDeleting] = useState<TestCase | null>(null);
@@ -85,23 +93,17 @@ export function TestCasesTab({
           </div>
           <Button
             variant="secondary"
-            onClick={() => void runs.refetch()}
-            disabled={runs.isFetching || cases.length === 0}
+            onClick={runAll}
+            disabled={runs.isPending || cases.length === 0}
+            title="Run every case against the canvas as it is now, unsaved changes included"
           >
-            <Play className="h-4 w-4" aria-hidden /> {runs.isFetching ? "Running…" : "Run all"}
+            <Play className="h-4 w-4" aria-hidden /> {runs.isPending ? "Running…" : "Run all"}
           </Button>
           <Button onClick={() => setEditing(blankCase())}>
             <Plus className="h-4 w-4" aria-hidden /> Add test case
           </Button>
         </div>
-        {dirty ? (
-          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Tests run against the saved version (v{baseVersion}). Save to include your canvas changes.
-          </p>
-        ) : null}
-        {runs.isError ? (
-          <ErrorState message={runs.error.message} onRetry={() => void runs.refetch()} />
-        ) : null}
+        {runs.isError ? <ErrorState message={runs.error.message} onRetry={runAll} /> : null}
         {runs.data ? (
           <div role="status" className="flex flex-wrap items-center gap-2 text-sm" data-testid="test-summary">
             <Badge tone="success">{runs.data.passed} passed</Badge>
@@ -109,8 +111,14 @@ export function TestCasesTab({
             {runs.data.knownFailures > 0 ? (
               <Badge tone="warning">{runs.data.knownFailures} known failures</Badge>
             ) : null}
-            <span className="text-slate-500">against version {runs.data.version}</span>
-            {!runs.data.graphValid ? <span className="text-red-700">— the graph is not valid</span> : null}
+            <span className="text-slate-500">
+              {ranOn?.dirty
+                ? "against the canvas, unsaved changes included"
+                : `against the canvas (saved as v${ranOn?.version ?? baseVersion})`}
+            </span>
+            {ranOn && ranOn.docId !== docId ? (
+              <span className="text-amber-700">— the canvas changed since; run again to check it</span>
+            ) : null}
           </div>
         ) : null}
         {workflow.isPending ? null : cases.length === 0 ? (

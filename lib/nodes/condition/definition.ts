@@ -26,6 +26,7 @@ export const conditionNode = defineNode<ConditionConfig>({
   summary: (config) =>
     config.expression.length > 60 ? `${config.expression.slice(0, 57)}…` : config.expression,
   check: (config, context) => checkExpression(config.expression, "The expression", context),
+  mapExpressions: (config, map) => ({ ...config, expression: map(config.expression) }),
   prepare(config, { nodeId }) {
     const expression = compileExpression(config.expression);
     return (run) => {

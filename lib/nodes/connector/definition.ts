@@ -61,6 +61,10 @@ export const connectorNode = defineNode<ConnectorConfig>({
       checkExpression(source, `The input "${param}"`, context),
     ),
   ],
+  mapExpressions: (config, map) => ({
+    ...config,
+    input: Object.fromEntries(Object.entries(config.input).map(([param, source]) => [param, map(source)])),
+  }),
   prepare(config, { nodeId }) {
     const mappings = Object.entries(config.input).map(([param, source]) => ({
       param,

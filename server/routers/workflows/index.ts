@@ -3,6 +3,7 @@ import { exportWorkflow, importWorkflow } from "../../services/workflows/export-
 import { getWorkflow } from "../../services/workflows/get-workflow";
 import { listWorkflows } from "../../services/workflows/list-workflows";
 import { publishVersion } from "../../services/workflows/publish-version";
+import { runDraftTests } from "../../services/workflows/run-draft-tests";
 import { saveDraft } from "../../services/workflows/save-draft";
 import { tryItem } from "../../services/workflows/try-item";
 import { updateWorkflow } from "../../services/workflows/update-workflow";
@@ -20,6 +21,7 @@ import {
   getWorkflowInput,
   importWorkflowInput,
   publishInput,
+  runDraftTestsInput,
   saveDraftInput,
   tryItemInput,
   updateWorkflowInput,
@@ -49,6 +51,10 @@ export const workflowsRouter = router({
   runTests: editor()
     .input(getWorkflowInput)
     .query(({ ctx, input }) => runWorkflowTests(ctx.db, input.workflowId, input.versionId)),
+  /** Runs the spec test cases against the editor's current draft, unsaved edits included (nothing is stored). */
+  runDraftTests: editor()
+    .input(runDraftTestsInput)
+    .mutation(({ ctx, input }) => runDraftTests(ctx.db, input.workflowId, input.graph)),
   addTestCase: editor()
     .input(addTestCaseInput)
     .mutation(({ ctx, input }) => addTestCase(ctx.db, input.workflowId, input.testCase)),

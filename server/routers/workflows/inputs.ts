@@ -18,6 +18,7 @@ export const saveDraftInput = z.object({
   baseVersion: z.number().int().min(0),
   asNewDraft: z.boolean().optional(),
 });
+export const runDraftTestsInput = z.object({ workflowId: id, graph: graphSchema });
 export const publishInput = z.object({ workflowId: id, versionId: id, note: z.string().max(500).optional() });
 export const addTestCaseInput = z.object({ workflowId: id, testCase: testCaseSchema.omit({ id: true }) });
 export const updateTestCaseInput = z.object({ workflowId: id, testCase: testCaseSchema });
