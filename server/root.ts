@@ -5,7 +5,9 @@ import { connectorsRouter } from "./routers/connectors";
 import { datasetsRouter } from "./routers/datasets";
 import { deadLettersRouter } from "./routers/dead-letters";
 import { itemsRouter } from "./routers/items";
+import { knowledgeRouter } from "./routers/knowledge";
 import { lifecycleRouter } from "./routers/lifecycle";
+import { modelProvidersRouter } from "./routers/model-providers";
 import { reviewsRouter } from "./routers/reviews";
 import { thresholdsRouter } from "./routers/thresholds";
 import { usersRouter } from "./routers/users";
@@ -23,6 +25,8 @@ export const appRouter = router({
   deadLetters: deadLettersRouter,
   items: itemsRouter,
   lifecycle: lifecycleRouter,
+  modelProviders: modelProvidersRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

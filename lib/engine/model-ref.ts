@@ -11,12 +11,25 @@ export const keywordModelRefSchema = z.object({
   keywords: z.record(z.string(), z.array(z.string().min(1).max(100)).max(500)),
 });
 export const embeddedModelRefSchema = z.object({ kind: z.literal("embedded"), modelId: z.string().min(1) });
+/** What an LLM node does when its provider fails (after the provider's own retries and timeout). */
+export const llmFallbackSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("llm"), providerId: z.string().min(1), model: z.string().min(1) }),
+  z.object({ kind: z.literal("embedded"), modelId: z.string().min(1) }),
+  /** Take the node's `model_error` output, which escalates with reason `connector` when unconnected. */
+  z.object({ kind: z.literal("escalate") }),
+]);
+export type LlmFallback = z.infer<typeof llmFallbackSchema>;
+
 export const llmModelRefSchema = z.object({
   kind: z.literal("llm"),
   providerId: z.string().min(1),
   model: z.string().min(1),
   instructions: z.string().max(8000).optional(),
+  /** How many of the most similar labelled past cases to show the model (0: none). */
+  fewShot: z.number().int().min(0).max(10).optional(),
+  fallback: llmFallbackSchema.optional(),
 });
+export type LlmModelRef = z.infer<typeof llmModelRefSchema>;
 
 export const modelRefSchema = z.discriminatedUnion("kind", [
   keywordModelRefSchema,

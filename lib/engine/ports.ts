@@ -38,9 +38,38 @@ export interface ClassifyResult {
   explanation?: string;
   /** label → score, when the model gives them. */
   scores?: Record<string, number>;
+  /**
+   * False when the confidence is not a calibrated probability (an LLM that returned no token
+   * log-probabilities): a threshold on it means little until it is calibrated on backtest data.
+   */
+  calibrated?: boolean;
+  /** What answering cost, for models that bill by the token. */
+  usage?: { inputTokens: number; outputTokens: number; latencyMs: number; costUsd: number; cached: boolean };
+  /** Set when a fallback answered because the configured model failed. */
+  fallbackFrom?: string;
 }
 export interface Models {
   classify(request: ClassifyRequest): MaybePromise<ClassifyResult>;
+}
+
+export interface KnowledgeMatchRequest {
+  text: string;
+  /** Match by embeddings through this provider's model; BM25 when absent (or when embeddings fail). */
+  embedding?: { providerId: string; model: string };
+}
+export interface KnowledgeMatch {
+  entryId: string;
+  title: string;
+  /** The known resolution. */
+  reply: string;
+  /** 0..1 */
+  similarity: number;
+  method: "tfidf" | "bm25" | "embedding";
+}
+/** The workflow's knowledge base of known resolutions (articles, resolved past cases). */
+export interface KnowledgeBase {
+  /** The closest entry, or undefined when nothing in the base relates to the text. */
+  match(request: KnowledgeMatchRequest): MaybePromise<KnowledgeMatch | undefined>;
 }
 
 export type ConnectorKind = "read" | "write";
@@ -97,4 +126,6 @@ export interface Ports {
   connectors: ConnectorGateway;
   reviewQueue: ReviewQueue;
   runStore?: RunStore;
+  /** Present when the run's workflow has a knowledge base (match nodes that read it need one). */
+  knowledge?: KnowledgeBase;
 }

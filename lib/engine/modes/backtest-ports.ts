@@ -1,4 +1,4 @@
-import type { Models, Ports, RunStore } from "../ports";
+import type { KnowledgeBase, Models, Ports, RunStore } from "../ports";
 import { simulatedClock, type SimulatedClock } from "./clocks";
 import { recordedReadsGateway, type RecordedReads } from "./recorded-reads";
 import { createSideEffectLog, recordingReviewQueue, type SideEffectLog } from "./side-effect-log";
@@ -11,6 +11,7 @@ export interface BacktestPortDeps {
   /** Real elapsed time for trace durations (e.g. performance.now); durations read 0 without it. */
   timer?: () => number;
   runStore?: RunStore;
+  knowledge?: KnowledgeBase;
   log?: SideEffectLog;
 }
 
@@ -29,6 +30,7 @@ export function backtestPorts(deps: BacktestPortDeps): Ports & { log: SideEffect
     ),
     reviewQueue: recordingReviewQueue(log),
     runStore: deps.runStore,
+    knowledge: deps.knowledge,
     log,
   };
 }

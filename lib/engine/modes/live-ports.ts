@@ -1,4 +1,4 @@
-import type { Clock, ConnectorGateway, Models, Ports, ReviewQueue, RunStore } from "../ports";
+import type { Clock, ConnectorGateway, KnowledgeBase, Models, Ports, ReviewQueue, RunStore } from "../ports";
 
 export interface LivePortDeps {
   clock: Clock;
@@ -6,6 +6,7 @@ export interface LivePortDeps {
   connectors: ConnectorGateway;
   reviewQueue: ReviewQueue;
   runStore?: RunStore;
+  knowledge?: KnowledgeBase;
 }
 
 /** Live: everything real, all injected (the server's adapters perform these ports). */
@@ -16,5 +17,6 @@ export function livePorts(deps: LivePortDeps): Ports {
     connectors: deps.connectors,
     reviewQueue: deps.reviewQueue,
     runStore: deps.runStore,
+    knowledge: deps.knowledge,
   };
 }

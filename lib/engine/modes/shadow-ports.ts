@@ -1,4 +1,4 @@
-import type { Clock, ConnectorGateway, Models, Ports, RunStore } from "../ports";
+import type { Clock, ConnectorGateway, KnowledgeBase, Models, Ports, RunStore } from "../ports";
 import { createSideEffectLog, recordingReviewQueue, type SideEffectLog } from "./side-effect-log";
 import { suppressWrites } from "./suppress-writes";
 
@@ -8,6 +8,7 @@ export interface ShadowPortDeps {
   /** The real gateway: reads go through it. */
   connectors: ConnectorGateway;
   runStore?: RunStore;
+  knowledge?: KnowledgeBase;
   log?: SideEffectLog;
 }
 
@@ -24,6 +25,7 @@ export function shadowPorts(deps: ShadowPortDeps): Ports & { log: SideEffectLog 
     connectors: suppressWrites(deps.connectors, (request) => log.writes.push(request)),
     reviewQueue: recordingReviewQueue(log),
     runStore: deps.runStore,
+    knowledge: deps.knowledge,
     log,
   };
 }

@@ -15,7 +15,9 @@ import { ruleNode } from "../rule/definition";
 import {
   checkKeywordModel,
   checkTextField,
+  errorHandleFor,
   labelSchema,
+  modelErrorHandles,
   thresholdSchema,
   uniqueLabels,
 } from "../shared/model-config";
@@ -120,6 +122,7 @@ export const assessNode = defineNode<AssessConfig>({
   outputHandles: (config) => [
     ...config.levels.map((level) => ({ id: level, label: level })),
     { id: LOW_CONFIDENCE, label: "Low confidence", escalateAs: "confidence" as const },
+    ...(config.source.kind === "model" ? modelErrorHandles(config.source.model) : []),
   ],
   summary: (config) =>
     `${config.levels.join(" · ")} by ${config.source.kind === "rules" ? `${config.source.rules.length} rules` : "model"}`,
@@ -138,6 +141,7 @@ export const assessNode = defineNode<AssessConfig>({
       model: config.source.model,
       threshold: config.threshold,
       inputField: config.inputField ?? itemShape.textField,
+      errorHandle: errorHandleFor(config.source.model),
     });
   },
 });

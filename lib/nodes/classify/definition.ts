@@ -5,7 +5,9 @@ import { defineNode } from "../../engine/node-definition";
 import {
   checkKeywordModel,
   checkTextField,
+  errorHandleFor,
   labelSchema,
+  modelErrorHandles,
   thresholdSchema,
   uniqueLabels,
 } from "../shared/model-config";
@@ -42,6 +44,7 @@ export const classifyNode = defineNode<ClassifyConfig>({
   outputHandles: (config) => [
     ...config.labels.map((label) => ({ id: label, label })),
     { id: LOW_CONFIDENCE, label: "Low confidence", escalateAs: "confidence" as const },
+    ...modelErrorHandles(config.model),
   ],
   summary: (config) => `${config.labels.join(" · ")} (≥ ${config.threshold.toFixed(2)})`,
   check: (config, context) => [
@@ -55,5 +58,6 @@ export const classifyNode = defineNode<ClassifyConfig>({
       model: config.model,
       threshold: config.threshold,
       inputField: config.inputField ?? itemShape.textField,
+      errorHandle: errorHandleFor(config.model),
     }),
 });

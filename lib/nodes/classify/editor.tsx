@@ -1,7 +1,8 @@
 "use client";
 
 import { Tags } from "lucide-react";
-import { FormSection, SelectField, TextAreaField, TextField } from "@/components/editor/form/fields";
+import { FormSection, SelectField, TextField } from "@/components/editor/form/fields";
+import { LlmModelFields } from "@/components/editor/form/llm-model-fields";
 import { ItemFieldSelect, textFieldDefaultLabel } from "@/components/editor/form/item-field-select";
 import { issuesAt, issuesUnder } from "@/components/editor/form/issues";
 import { StringListField } from "@/components/editor/form/string-list-field";
@@ -94,34 +95,13 @@ export function ModelFields({
         />
       ) : null}
       {model.kind === "llm" ? (
-        <>
-          <div className="grid grid-cols-2 gap-2">
-            <TextField
-              label="Provider"
-              value={model.providerId}
-              onChange={(providerId) => onChange({ ...model, providerId }, "providerId")}
-              issues={issuesAt(issues, `${prefix}.providerId`)}
-              disabled={disabled}
-            />
-            <TextField
-              label="Model name"
-              value={model.model}
-              onChange={(name) => onChange({ ...model, model: name }, "model")}
-              issues={issuesAt(issues, `${prefix}.model`)}
-              disabled={disabled}
-            />
-          </div>
-          <TextAreaField
-            label="Instructions (optional)"
-            rows={3}
-            value={model.instructions}
-            onChange={(instructions) =>
-              onChange({ ...model, instructions: instructions || undefined }, "instructions")
-            }
-            issues={issuesAt(issues, `${prefix}.instructions`)}
-            disabled={disabled}
-          />
-        </>
+        <LlmModelFields
+          model={model}
+          onChange={onChange}
+          issues={issues}
+          prefix={prefix}
+          disabled={disabled}
+        />
       ) : null}
     </>
   );

@@ -1,13 +1,25 @@
 import { z } from "zod";
 import type { ModelRef } from "../../engine/model-ref";
 import type { CheckIssue, GraphCheckContext } from "../../engine/node-definition";
-import { LOW_CONFIDENCE } from "./model-decision";
+import type { HandleSpec } from "../../engine/node-definition";
+import { LOW_CONFIDENCE, MODEL_ERROR } from "./model-decision";
 
 /** Label or level names double as output handle ids. */
 export const labelSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, _ and - (at most 64)")
-  .refine((l) => l !== LOW_CONFIDENCE, `"${LOW_CONFIDENCE}" is reserved for the low-confidence handle`);
+  .refine((l) => l !== LOW_CONFIDENCE, `"${LOW_CONFIDENCE}" is reserved for the low-confidence handle`)
+  .refine((l) => l !== MODEL_ERROR, `"${MODEL_ERROR}" is reserved for the model-error handle`);
+
+/** Only LLMs can fail as external systems do or answer off-label, so only they get the error output. */
+export function modelErrorHandles(model: ModelRef): HandleSpec[] {
+  if (model.kind !== "llm") return [];
+  return [{ id: MODEL_ERROR, label: "Model error", escalateAs: "connector", whenUnconnected: "escalate" }];
+}
+
+export function errorHandleFor(model: ModelRef): string | undefined {
+  return model.kind === "llm" ? MODEL_ERROR : undefined;
+}
 
 export const thresholdSchema = z.number().min(0).max(1);
 

@@ -6,6 +6,11 @@ import { isThenable } from "../../engine/run/maybe-promise";
 import { formatThreshold, thresholdInForce } from "../../engine/run/thresholds";
 
 export const LOW_CONFIDENCE = "low_confidence";
+/**
+ * Taken by a node with an LLM when the model fails or answers outside its label set: never a silent guess.
+ * Unconnected, it escalates with reason `connector` (the model is an external system that failed).
+ */
+export const MODEL_ERROR = "model_error";
 
 export interface ModelDecisionSpec {
   nodeId: string;
@@ -13,6 +18,8 @@ export interface ModelDecisionSpec {
   model: ModelRef;
   threshold: number;
   inputField: string;
+  /** The handle for a failed or off-label answer; absent → `low_confidence` (models that cannot go off-label). */
+  errorHandle?: string;
 }
 
 function describeFailure(error: unknown): string {
@@ -28,11 +35,12 @@ export function decideOnConfidence(
   result: ClassifyResult,
   threshold: ThresholdInForce,
   inputs: Record<string, unknown> | undefined,
+  errorHandle?: string,
 ): StepResult {
   const { label, confidence } = result;
   if (!labels.has(label) || typeof confidence !== "number" || !(confidence >= 0 && confidence <= 1)) {
     return step({
-      handle: LOW_CONFIDENCE,
+      handle: errorHandle ?? LOW_CONFIDENCE,
       confidence: 0,
       threshold,
       inputs,
@@ -40,7 +48,15 @@ export function decideOnConfidence(
       detail: `the model answered ${JSON.stringify(label)} at ${String(confidence)}, which is not one of its labels with a 0..1 confidence`,
     });
   }
-  const output = { label, confidence, explanation: result.explanation, scores: result.scores };
+  const output = {
+    label,
+    confidence,
+    explanation: result.explanation,
+    scores: result.scores,
+    ...(result.calibrated === false ? { calibrated: false } : {}),
+    ...(result.usage ? { usage: result.usage } : {}),
+    ...(result.fallbackFrom ? { fallbackFrom: result.fallbackFrom } : {}),
+  };
   const shown = `${label} at ${formatThreshold(confidence)}`;
   if (confidence < threshold.value) {
     return step({
@@ -69,8 +85,8 @@ export function decideOnConfidence(
  * port, take the label's handle when confidence ≥ the threshold in force,
  * else `low_confidence` (remembering the label as the alternate, so an
  * escalation can suggest what would have happened). A failing or confused
- * model also takes `low_confidence`: a person looks rather than the item
- * being lost.
+ * model takes the error handle when the node has one (LLMs), else
+ * `low_confidence`: a person looks rather than the item being lost.
  */
 export function modelDecisionStep(spec: ModelDecisionSpec): (run: RunContext) => MaybePromise<StepResult> {
   const fromGraph: ThresholdInForce = Object.freeze({ value: spec.threshold, source: "graph" });
@@ -87,11 +103,12 @@ export function modelDecisionStep(spec: ModelDecisionSpec): (run: RunContext) =>
       result,
       threshold,
       tracing ? { [`item.${spec.inputField}`]: text } : undefined,
+      spec.errorHandle,
     );
 
   const failed = (error: unknown, threshold: ThresholdInForce): StepResult =>
     step({
-      handle: LOW_CONFIDENCE,
+      handle: spec.errorHandle ?? LOW_CONFIDENCE,
       confidence: 0,
       threshold,
       output: { label: null, confidence: 0, error: describeFailure(error) },

@@ -2,13 +2,14 @@ import crypto from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { compileGraph } from "@/lib/engine/compile/compile-graph";
 import { backtestPorts } from "@/lib/engine/modes/backtest-ports";
-import { routeModels } from "@/lib/engine/models/route-models";
 import type { ConnectorRequest } from "@/lib/engine/ports";
 import type { Db } from "../../db/client";
 import { backtestRuns, datasets, validationCriteria, workflowVersions } from "../../db/schema";
 import { embeddedModelsPort } from "../../adapters/models/embedded-models";
 import { pgArray } from "../datasets/pg-array";
 import { findEmbeddedNodes } from "../models/embedded-nodes";
+import { workflowKnowledge } from "../knowledge/knowledge-entries";
+import { runModels } from "../models/run-models";
 import { loadTrainedModels, prepareEmbeddedModels } from "../models/train-models";
 import { createItemBuilder } from "./build-item";
 import { LeaseLostError } from "./errors";
@@ -151,7 +152,9 @@ export async function executeBacktest(
     let itemReads: RecordedReadsJson | null = null;
     const fixture = run.readsFixture;
     const ports = backtestPorts({
-      models: routeModels({ embedded }),
+      models: runModels(db, { embedded, cacheCalls: true }),
+      // Loaded once for the whole backtest, on the first match node that reads it.
+      knowledge: workflowKnowledge(db, run.workflowId),
       recordedReads: (request: ConnectorRequest) => {
         const key = `${request.connectorId}.${request.operation}`;
         return itemReads?.[key] ?? fixture[key];

@@ -1,11 +1,12 @@
 import { livePorts } from "@/lib/engine/modes/live-ports";
 import { shadowPorts } from "@/lib/engine/modes/shadow-ports";
-import { routeModels } from "@/lib/engine/models/route-models";
 import type { Clock, ConnectorGateway, Models, Ports } from "@/lib/engine/ports";
 import type { Outcome, Trace } from "@/lib/engine/run/outcome";
 import { runItem } from "@/lib/engine/run/run-item";
 import type { Db } from "../../db/client";
 import type { ItemMode, ItemStatus } from "../../db/schema";
+import { workflowKnowledge } from "../knowledge/knowledge-entries";
+import { runModels } from "../models/run-models";
 import { collectingReviewQueue, type PendingReviewTask } from "../reviews/pending-review-tasks";
 import { taskTitle } from "../reviews/task-title";
 import { overridesForRun } from "../thresholds/thresholds-in-force";
@@ -70,7 +71,9 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
   const clock = deps.clock ?? realClock;
   const version = await loadVersionById(db, item.versionId);
   const compiled = compiledVersion(version);
-  const models = deps.models ?? routeModels();
+  const models = deps.models ?? runModels(db);
+  // Loaded only when a match node reads the knowledge base.
+  const knowledge = workflowKnowledge(db, item.workflowId);
   const reviewQueue = collectingReviewQueue(
     {
       id: item.id,
@@ -82,8 +85,8 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
   );
   const ports: Ports =
     item.mode === "live"
-      ? livePorts({ clock, models, connectors: deps.connectors, reviewQueue })
-      : shadowPorts({ clock, models, connectors: deps.connectors });
+      ? livePorts({ clock, models, connectors: deps.connectors, reviewQueue, knowledge })
+      : shadowPorts({ clock, models, connectors: deps.connectors, knowledge });
   const cacheKey = `${item.workflowId}:${item.versionId}`;
   let overrides = deps.overridesCache?.get(cacheKey);
   if (!overrides) {

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileGraph } from "@/lib/engine/compile/compile-graph";
+import { runItem } from "@/lib/engine/run/run-item";
+import { edge, fakePorts, graph, node, ticket, triggerNode } from "@/lib/engine/testing/graph-fixtures";
+import {
+  startLoopbackLlmServer,
+  type LoopbackLlmServer,
+} from "../../../adapters/models/llm/__tests__/loopback-llm-server";
+import type { Database } from "../../../db/client";
+import { knowledgeEntries, workflows } from "../../../db/schema";
+import { openTestDatabase } from "../../../testing/test-database";
+import { createProvider } from "../../models/providers/providers";
+import {
+  addEntries,
+  KnowledgeImportError,
+  listEntries,
+  parseEntries,
+  workflowKnowledge,
+} from "../knowledge-entries";
+
+let database: Database;
+let embeddings: LoopbackLlmServer;
+
+const CSV = `id,title,text,resolution
+password,Password reset,"I forgot my password and cannot log in",Use Forgot password on the sign-in page.
+refund,Double charge,"I was charged twice for one order",We refund the duplicate charge within 5 days.
+parcel,Late parcel,"My parcel has not arrived, delivery is late",Track it under Orders; we resend after 10 days.`;
+
+// A toy embedding: one dimension per topic word, so the loopback server answers deterministically.
+const TOPICS = ["password", "charge", "parcel"];
+const vector = (text: string) => TOPICS.map((t) => (text.toLowerCase().includes(t) ? 1 : 0.01));
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.db.insert(workflows).values({ id: "wf-1", name: "Support" });
+  embeddings = await startLoopbackLlmServer((request) => {
+    const input = request.body.input as string[] | string;
+    const values = Array.isArray(input) ? input : [input];
+    return {
+      body: {
+        object: "list",
+        data: values.map((v, index) => ({ object: "embedding", index, embedding: vector(v) })),
+        model: String(request.body.model),
+        usage: { prompt_tokens: 5, total_tokens: 5 },
+      },
+    };
+  });
+}, 60_000);
+afterAll(async () => {
+  await embeddings.close();
+  await database.close();
+});
+
+describe("knowledge base", () => {
+  it("imports CSV and JSON, refusing entries without a resolution", async () => {
+    expect(await addEntries(database.db, "wf-1", parseEntries("csv", CSV), "import")).toBe(3);
+    const json = JSON.stringify([
+      { id: "password", text: "forgot my password, locked out", reply: "Reset it." },
+    ]);
+    expect(await addEntries(database.db, "wf-1", parseEntries("json", json), "import")).toBe(1);
+    const { total, entries } = await listEntries(database.db, "wf-1");
+    expect(total).toBe(3);
+    expect(entries.find((e) => e.entryKey === "password")?.resolution).toBe("Reset it.");
+    expect(() => parseEntries("json", '[{"text":"no answer"}]')).toThrow(KnowledgeImportError);
+    // Restore the CSV version for the tests below.
+    await addEntries(database.db, "wf-1", parseEntries("csv", CSV), "import");
+  });
+
+  it("matches by BM25 with a similarity in [0, 1]", async () => {
+    const match = await workflowKnowledge(database.db, "wf-1").match({ text: "charged twice for my order" });
+    expect(match).toMatchObject({ entryId: "refund", method: "bm25" });
+    expect(match!.similarity).toBeGreaterThan(0.2);
+    expect(match!.similarity).toBeLessThanOrEqual(1);
+    expect(
+      await workflowKnowledge(database.db, "wf-1").match({ text: "quantum chromodynamics" }),
+    ).toBeUndefined();
+  });
+
+  it("matches by embeddings through a configured provider, storing entry embeddings once", async () => {
+    const { id } = await createProvider(database.db, null, {
+      name: "Local embeddings",
+      kind: "openai-compatible",
+      baseUrl: `${embeddings.url}/v1`,
+      defaultModel: "nomic-embed",
+      concurrency: 2,
+      requestsPerMinute: 600,
+      timeoutMs: 5_000,
+      inputCostPerMillion: 0,
+      outputCostPerMillion: 0,
+    });
+    const ref = { providerId: id, model: "nomic-embed" };
+    const match = await workflowKnowledge(database.db, "wf-1").match({
+      text: "where is my parcel",
+      embedding: ref,
+    });
+    expect(match).toMatchObject({ entryId: "parcel", method: "embedding" });
+    expect(match!.similarity).toBeGreaterThan(0.9);
+    const stored = await database.db.select().from(knowledgeEntries);
+    expect(stored.every((e) => e.embeddingModel === `${id}/nomic-embed` && e.embedding?.length === 3)).toBe(
+      true,
+    );
+    const before = embeddings.requests.length;
+    await workflowKnowledge(database.db, "wf-1").match({ text: "password help", embedding: ref });
+    // Only the query was embedded this time.
+    expect(embeddings.requests.length - before).toBe(1);
+  });
+
+  it("falls back to BM25 when the embedding provider fails", async () => {
+    const match = await workflowKnowledge(database.db, "wf-1").match({
+      text: "charged twice",
+      embedding: { providerId: "missing", model: "x" },
+    });
+    expect(match).toMatchObject({ entryId: "refund", method: "bm25" });
+  });
+
+  // trigger ─► match ─matched──► resolve (the entry's reply)
+  //                  └no_match─► route to support
+  it("feeds the match node through the KnowledgeBase port", async () => {
+    const compiled = compileGraph(
+      graph(
+        [
+          triggerNode(),
+          node("match", "match", { source: "knowledge_base", threshold: 0.2 }),
+          node("answer", "resolve", { resolution: "known", replyTemplate: "{{nodes.match.reply}}" }),
+          node("support", "route", { team: "support" }),
+        ],
+        [
+          edge("trigger", "out", "match"),
+          edge("match", "matched", "answer"),
+          edge("match", "no_match", "support"),
+        ],
+      ),
+    );
+    const knowledge = workflowKnowledge(database.db, "wf-1");
+    const ports = { ...fakePorts(), knowledge };
+    const hit = await runItem(compiled, ticket("I forgot my password"), { ports, trace: true });
+    expect(hit.outcome).toMatchObject({ type: "resolve", reply: "Use Forgot password on the sign-in page." });
+    expect(hit.trace?.steps[1]?.output).toMatchObject({ matched: true, entryId: "password" });
+    const miss = await runItem(compiled, ticket("quantum chromodynamics"), { ports, trace: true });
+    expect(miss.outcome).toMatchObject({ type: "route", team: "support" });
+    const none = await runItem(compiled, ticket("I forgot my password"), { ports: fakePorts() });
+    expect(none.outcome).toMatchObject({ type: "route", team: "support" });
+  });
+});
