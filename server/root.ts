@@ -7,6 +7,7 @@ import { deadLettersRouter } from "./routers/dead-letters";
 import { itemsRouter } from "./routers/items";
 import { knowledgeRouter } from "./routers/knowledge";
 import { lifecycleRouter } from "./routers/lifecycle";
+import { monitoringRouter } from "./routers/monitoring";
 import { modelProvidersRouter } from "./routers/model-providers";
 import { reviewsRouter } from "./routers/reviews";
 import { thresholdsRouter } from "./routers/thresholds";
@@ -25,6 +26,7 @@ export const appRouter = router({
   deadLetters: deadLettersRouter,
   items: itemsRouter,
   lifecycle: lifecycleRouter,
+  monitoring: monitoringRouter,
   modelProviders: modelProvidersRouter,
   knowledge: knowledgeRouter,
 });

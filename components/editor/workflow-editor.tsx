@@ -19,6 +19,7 @@ import { usePersistence } from "./header/use-persistence";
 import { HistoryTab } from "./history/history-tab";
 import { ItemsTab } from "@/components/items/items-tab";
 import { OverviewTab } from "@/components/lifecycle/overview-tab";
+import { MonitoringTab } from "@/components/monitor/monitoring-tab";
 import { MapTab } from "./map/map-tab";
 import { EditorProvider, useDirty, useEditorStores, useOverlay } from "./store/editor-provider";
 import { TestCasesTab } from "./tests/test-cases-tab";
@@ -128,6 +129,7 @@ function EditorScreen({ data, initialTab }: { data: WorkflowData; initialTab: Ed
         />
       ) : null}
       {tab === "items" ? <ItemsTab workflowId={workflowId} /> : null}
+      {tab === "monitoring" ? <MonitoringTab workflowId={workflowId} /> : null}
       {tab === "history" ? (
         <HistoryTab
           workflowId={workflowId}

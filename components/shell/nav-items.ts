@@ -4,6 +4,7 @@ import {
   FlaskConical,
   Inbox,
   KeyRound,
+  LineChart,
   ListChecks,
   Plug,
   SlidersHorizontal,
@@ -13,6 +14,7 @@ import {
 } from "lucide-react";
 import type { ComponentType } from "react";
 import { DeadLetterCountBadge } from "@/components/dead-letters/dead-letter-count-badge";
+import { AlertCountBadge } from "@/components/monitor/alert-count-badge";
 import type { Role } from "@/lib/roles";
 
 export interface NavItem {
@@ -30,6 +32,13 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/workflows", label: "Workflows", icon: Workflow, roles: ["admin", "owner", "reviewer"] },
   { href: "/backtests", label: "Backtests", icon: FlaskConical, roles: ["admin", "owner"] },
   { href: "/datasets", label: "Datasets", icon: Database, roles: ["admin", "owner"] },
+  {
+    href: "/monitoring",
+    label: "Monitoring",
+    icon: LineChart,
+    roles: ["admin", "owner"],
+    badge: AlertCountBadge,
+  },
   { href: "/admin/connectors", label: "Connectors", icon: Plug, roles: ["admin"] },
   { href: "/admin/thresholds", label: "Thresholds", icon: SlidersHorizontal, roles: ["admin"] },
   { href: "/admin/queues", label: "Review queues", icon: ListChecks, roles: ["admin"] },

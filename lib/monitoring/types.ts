@@ -3,6 +3,8 @@
 /** One hour of the week's typical input: the median count over the weeks seen, and its spread. */
 export interface HourOfWeekVolume {
   median: number;
+  /** The mean count: what charts expect over a day (medians of sparse hours undercount the total). */
+  mean?: number;
   /** Median absolute deviation of the hourly counts (robust spread; 0 when every week was the same). */
   mad: number;
 }

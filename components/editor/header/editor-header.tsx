@@ -9,12 +9,13 @@ import { isMac } from "../canvas/shortcuts";
 import { useDirty, useEditorStores, useOverlay, useSession } from "../store/editor-provider";
 import type { VersionSummary } from "../use-workflow";
 
-export type EditorTab = "overview" | "canvas" | "tests" | "items" | "history" | "map";
+export type EditorTab = "overview" | "canvas" | "tests" | "items" | "monitoring" | "history" | "map";
 export const EDITOR_TABS: { id: EditorTab; label: string }[] = [
   { id: "overview", label: "Overview" },
   { id: "canvas", label: "Canvas" },
   { id: "tests", label: "Test cases" },
   { id: "items", label: "Items" },
+  { id: "monitoring", label: "Monitoring" },
   { id: "history", label: "History" },
   { id: "map", label: "Map" },
 ];

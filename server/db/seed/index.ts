@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { user } from "../schema";
 import { seedDemoHistoryAndBacktest } from "../../services/backtests/demo";
 import { seedDemoLifecycle } from "../../services/lifecycle/demo";
+import { seedDemoMonitoring } from "../../services/monitoring/demo";
 import { seedDemoInbox } from "../../services/reviews/demo";
 import { seedDemoWorkspace } from "./demo-workspace";
 import { createUserWithPassword } from "./users";
@@ -38,6 +39,8 @@ async function seedEmpty(db: Db, demo: boolean, log: (line: string) => void) {
       await seedDemoLifecycle(db, { workflowId, ownerId: ids.owner });
       // The review inbox: queues, open tasks (some overdue) and a reviewer's decided history.
       await seedDemoInbox(db, { workflowId, reviewerId: ids.reviewer, adminId: ids.admin });
+      // Monitoring: a flood the volume guard caught and cleared, and an admin's threshold change.
+      await seedDemoMonitoring(db, { workflowId, adminId: ids.admin });
     }
     log(
       `[switchboard] demo workspace seeded; sign in as ${DEMO_USERS.map((u) => u.email).join(", ")} (password: ${DEMO_PASSWORD})`,

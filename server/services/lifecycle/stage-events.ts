@@ -31,7 +31,9 @@ export type StageEventRow = typeof workflowStageEvents.$inferSelect;
 export async function recordStageEvent(tx: Db, event: StageEventInput): Promise<{ id: string }> {
   const id = crypto.randomUUID();
   await tx.insert(workflowStageEvents).values({ id, ...event, reason: event.reason.trim() });
-  const who = event.actorId ?? "the canary guard";
+  // The system acts as the canary guard (auto_rollback) or the volume guard (its reasons carry its name).
+  const who =
+    event.actorId ?? (event.reason.startsWith("Volume guard:") ? "the volume guard" : "the canary guard");
   console.log(
     `[switchboard] audit: ${who} ${event.kind} of workflow ${event.workflowId}: ${event.fromStage} → ${event.toStage}${event.canaryPercent !== null ? ` at ${event.canaryPercent}%` : ""}${event.reason ? ` (${event.reason})` : ""}`,
   );
@@ -108,6 +110,11 @@ export async function stageHistory(db: Db, workflowId: string, limit = 100) {
   // Only the guard acts as the system; a null actor on any other act is a removed account.
   return rows.map((r) => ({
     ...r,
-    actorName: r.kind === "auto_rollback" ? "Canary guard" : (r.actorName ?? "a removed user"),
+    actorName:
+      r.kind === "auto_rollback"
+        ? "Canary guard"
+        : r.actorId === null && r.reason.startsWith("Volume guard:")
+          ? "Volume guard"
+          : (r.actorName ?? "a removed user"),
   }));
 }

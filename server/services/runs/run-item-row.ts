@@ -9,6 +9,8 @@ import { workflowKnowledge } from "../knowledge/knowledge-entries";
 import { runModels } from "../models/run-models";
 import { collectingReviewQueue, type PendingReviewTask } from "../reviews/pending-review-tasks";
 import { taskTitle } from "../reviews/task-title";
+import { volumeEscalation } from "../monitoring/volume/volume-escalation";
+import { monitoringGate } from "../monitoring/run-path-gate";
 import { overridesForRun } from "../thresholds/thresholds-in-force";
 import { compiledVersion } from "./compiled-versions";
 import { loadVersionById } from "./published-version";
@@ -83,8 +85,13 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
     },
     clock,
   );
+  // Monitoring (services/monitoring/run-path-gate.ts): the volume guard and drift are judged as items run, in
+  // either mode; while an episode with action "escalate" is open, a live item runs without side effects and
+  // goes to a person with reason "volume".
+  const volume = await monitoringGate(db, item.workflowId, clock.now(), deps.connectors);
+  const escalateForVolume = item.mode === "live" && volume.open && volume.action === "escalate";
   const ports: Ports =
-    item.mode === "live"
+    item.mode === "live" && !escalateForVolume
       ? livePorts({ clock, models, connectors: deps.connectors, reviewQueue, knowledge })
       : shadowPorts({ clock, models, connectors: deps.connectors, knowledge });
   const cacheKey = `${item.workflowId}:${item.versionId}`;
@@ -101,6 +108,18 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
     runKey: `${item.mode}:${item.id}`,
     retryLaterExpired: deps.retryLaterExpired,
   });
+  if (escalateForVolume) {
+    const runKey = `${item.mode}:${item.id}`;
+    const forced = volumeEscalation(version.graph, result.outcome, result.trace ?? null, { ...item, runKey });
+    const task = await reviewQueue.createTask(forced.request);
+    return {
+      status: statusFor(forced.outcome, item.mode),
+      outcome: forced.outcome,
+      trace: result.trace ?? null,
+      reviewTaskId: task.taskId,
+      reviewTasks: reviewQueue.pending,
+    };
+  }
   return {
     status: statusFor(result.outcome, item.mode),
     outcome: result.outcome,

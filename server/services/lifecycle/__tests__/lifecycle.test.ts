@@ -108,7 +108,7 @@ describe("the workflow lifecycle", () => {
       escalations: "done",
       backtest: "todo",
       shadow: "blocked",
-      monitoring: "todo",
+      monitoring: "blocked",
     });
     const mapped = overview.steps.find((s) => s.id === "mapped")!;
     expect(mapped.detail).toBe("Missing on the map: edge cases (mark test cases as edge cases).");
@@ -117,7 +117,9 @@ describe("the workflow lifecycle", () => {
       href: `/backtests/${fx.workflowId}`,
       detail: expect.stringMatching(/^Record the validation criteria/),
     });
-    expect(overview.steps.find((s) => s.id === "monitoring")!.detail).toBe("recorded at cut-over");
+    expect(overview.steps.find((s) => s.id === "monitoring")!.detail).toBe(
+      "Recorded from the signed-off backtest when a version enters shadow.",
+    );
     expect(overview.nextAction).toMatchObject({ label: "Complete the map", href: mapped.href });
 
     // Marking a spec case as an edge case completes the map; the next gap is the criteria.

@@ -11,6 +11,7 @@ import { runSpecTests } from "../../workflows/run-spec-tests";
 import { testCaseFromRow } from "../../workflows/test-case-rows";
 import { validateWorkflowGraph } from "../../workflows/validate-workflow-graph";
 import { versionBacktestStatus } from "../backtest-status";
+import { currentBaseline } from "../../monitoring/baseline/latest-baseline";
 import { measureShadow } from "../shadow/measure-shadow";
 import {
   newestVersion,
@@ -91,7 +92,10 @@ export async function readinessChecklist(db: Db, workflow: WorkflowRow, options:
           options,
         )
       : null;
-  const numbers = await versionNumbers(db, [workflow.liveVersionId, workflow.shadowVersionId]);
+  const [numbers, baseline] = await Promise.all([
+    versionNumbers(db, [workflow.liveVersionId, workflow.shadowVersionId]),
+    currentBaseline(db, workflow.id),
+  ]);
   const shadowSummary = shadow
     ? {
         version: numbers.get(workflow.shadowVersionId!) ?? null,
@@ -109,7 +113,20 @@ export async function readinessChecklist(db: Db, workflow: WorkflowRow, options:
         ? { version: numbers.get(workflow.liveVersionId) ?? null, canaryPercent: workflow.canaryPercent }
         : null,
     }),
-    monitoringStep(workflow.id),
+    monitoringStep(workflow.id, {
+      stage: workflow.stage,
+      baseline: baseline
+        ? {
+            stage: baseline.stage,
+            version: baseline.versionId ? (numbers.get(baseline.versionId) ?? null) : null,
+            recordedAt: baseline.recordedAt,
+            autoAccuracy: baseline.autoAccuracy,
+            escalationRate: baseline.escalationRate,
+            volumeSource: baseline.volume.source,
+            volumeWeeks: baseline.volume.weeks,
+          }
+        : null,
+    }),
   );
 
   const liveNumber = workflow.liveVersionId ? numbers.get(workflow.liveVersionId) : undefined;

@@ -108,14 +108,53 @@ export function shadowStep(workflowId: string, input: ShadowStepInput): Readines
   };
 }
 
-/** Monitoring is not built yet: its baseline will be taken when the workflow cuts over. */
-export function monitoringStep(workflowId: string): ReadinessStep {
-  return {
-    id: "monitoring",
+export interface MonitoringStepInput {
+  stage: WorkflowStage;
+  /** The baseline of the version in shadow or live, when one was recorded. */
+  baseline: {
+    stage: "shadow" | "live";
+    version: number | null;
+    recordedAt: Date;
+    autoAccuracy: number | null;
+    escalationRate: number | null;
+    volumeSource: "dataset" | "shadow" | "none";
+    volumeWeeks: number;
+  } | null;
+}
+
+/** The baseline monitoring compares against: recorded when the version entered shadow or live. */
+export function monitoringStep(workflowId: string, input: MonitoringStepInput): ReadinessStep {
+  const base = {
+    id: "monitoring" as const,
     title: "Monitoring baseline recorded",
+    href: workflowHref(workflowId, "monitoring"),
+    actionLabel: "Open monitoring",
+  };
+  const { baseline } = input;
+  if (baseline) {
+    const volume =
+      baseline.volumeSource === "none"
+        ? "no volume history (the volume guard stays quiet)"
+        : `volume per hour-of-week from ${baseline.volumeSource === "dataset" ? "the historical dataset" : "shadow items"} (${baseline.volumeWeeks} weeks)`;
+    return {
+      ...base,
+      state: "done",
+      detail: `Recorded ${baseline.recordedAt.toISOString().slice(0, 10)} as version ${baseline.version ?? "?"} entered ${baseline.stage}: accuracy ${percent(baseline.autoAccuracy)}, escalation ${percent(baseline.escalationRate)}; ${volume}.`,
+    };
+  }
+  if (input.stage === "draft" || input.stage === "validated") {
+    return {
+      ...base,
+      state: "blocked",
+      href: workflowHref(workflowId, "overview"),
+      detail: "Recorded from the signed-off backtest when a version enters shadow.",
+    };
+  }
+  return {
+    ...base,
     state: "todo",
-    detail: "recorded at cut-over",
     href: workflowHref(workflowId, "overview"),
-    actionLabel: "Cut over to record it",
+    actionLabel: "Start shadow",
+    detail: "No baseline for the version running now: it is recorded when a version enters shadow or live.",
   };
 }

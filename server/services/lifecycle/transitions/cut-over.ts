@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../../../db/client";
+import { recordBaseline } from "../../monitoring/baseline/record-baseline";
 import { measureShadow } from "../shadow/measure-shadow";
 import { unmetSentence } from "../shadow/readiness";
 import { recordStageEvent } from "../stage-events";
@@ -96,6 +97,13 @@ export function cutOver(
       ]
         .filter(Boolean)
         .join(". "),
+    });
+    // Monitoring: the live figures are watched against this, recorded with the act.
+    await recordBaseline(tx, {
+      workflowId: workflow.id,
+      versionId: shadowVersionId,
+      stage: "live",
+      actorId: actor.id,
     });
     return { stage: "live" as const, liveVersionId: shadowVersionId, canaryPercent };
   });

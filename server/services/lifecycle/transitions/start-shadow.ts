@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../../../db/client";
+import { recordBaseline } from "../../monitoring/baseline/record-baseline";
 import { recordStageEvent } from "../stage-events";
 import { publishedVersion, versionOf } from "../workflow-row";
 import { requireSignedOffBacktest, withWorkflowLocked, writeState, type ActOptions, type Actor } from "./act";
@@ -48,6 +49,13 @@ export function startShadow(
       canaryPercent: null,
       actorId: actor.id,
       reason: input.reason?.trim() || `Shadow run of version ${version.version} started`,
+    });
+    // Monitoring: what this version promised, recorded with the act (a refused act records none).
+    await recordBaseline(tx, {
+      workflowId: workflow.id,
+      versionId: version.id,
+      stage: "shadow",
+      actorId: actor.id,
     });
     return { stage: toStage, shadowVersionId: version.id, shadowStartedAt: startedAt };
   });
