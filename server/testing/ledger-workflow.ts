@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { graphSchema, type GraphInput } from "@/lib/engine/graph/graph-schema";
 import type { Db } from "../db/client";
+import { createUserWithPassword } from "../db/seed/users";
 import { workflows } from "../db/schema";
 import { createConnector } from "../services/connectors/manage-connectors";
 import { createWorkflow } from "../services/workflows/create-workflow";
@@ -9,6 +10,17 @@ import { publishVersion } from "../services/workflows/publish-version";
 /** An item for the ledger workflow. */
 export function ledgerItem(id: string, text = "entry"): Record<string, unknown> {
   return { id, text, at: "2026-11-26T09:00:00Z" };
+}
+
+export const LEDGER_OWNER = { email: "ledger-owner@test", name: "Olga Owner", role: "owner" as const };
+
+/** A ledger workflow with an owner of its own, who created and published it. */
+export async function createLedgerWorld(
+  db: Db,
+  input: Omit<Parameters<typeof createLedgerWorkflow>[1], "ownerId" | "publisherId">,
+): Promise<{ workflowId: string; versionId: string; ownerId: string }> {
+  const ownerId = await createUserWithPassword(db, { ...LEDGER_OWNER, password: "password123" });
+  return { ...(await createLedgerWorkflow(db, { ...input, ownerId, publisherId: ownerId })), ownerId };
 }
 
 /**

@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
-import { workflows, workflowVersions } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { recordFigures } from "../../../testing/reliability-figures";
 import { createApiKey } from "../../api-keys/api-keys";
-import { buildReviewWorld, ticket, type ReviewWorld } from "../../reviews/__tests__/support";
+import { buildReviewWorld, putInShadow, ticket, type ReviewWorld } from "../../reviews/__tests__/support";
 import { createApiRateLimiter } from "../http/authenticate";
 import { postItems, type ApiDeps } from "../http/item-handlers";
 
@@ -22,14 +20,7 @@ beforeAll(async () => {
   process.env.SWITCHBOARD_API_MAX_BODY_BYTES = String(64 * 1024);
   database = await openTestDatabase();
   world = await buildReviewWorld(database.db);
-  const [published] = await database.db
-    .select({ id: workflowVersions.id })
-    .from(workflowVersions)
-    .where(eq(workflowVersions.published, true));
-  await database.db
-    .update(workflows)
-    .set({ stage: "shadow", shadowVersionId: published!.id, shadowStartedAt: new Date() })
-    .where(eq(workflows.id, world.workflowId));
+  await putInShadow(database.db, world.workflowId);
   deps = { db: database.db, limiter: createApiRateLimiter(1_000_000) };
   secret = (await createApiKey(database.db, world.adminId, { name: "fuzz", workflowId: null })).secret;
 });

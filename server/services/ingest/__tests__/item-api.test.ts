@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
-import { items, workflows, workflowVersions } from "../../../db/schema";
+import { items, workflows } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { createApiKey, revokeApiKey } from "../../api-keys/api-keys";
-import { buildReviewWorld, ticket, type ReviewWorld } from "../../reviews/__tests__/support";
+import { buildReviewWorld, putInShadow, ticket, type ReviewWorld } from "../../reviews/__tests__/support";
 import { createApiRateLimiter } from "../http/authenticate";
 import { getItem, postItems, postOutcome, type ApiDeps } from "../http/item-handlers";
 import { openApiDocument } from "../http/openapi";
@@ -17,14 +17,7 @@ let secret: string;
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildReviewWorld(database.db);
-  const [published] = await database.db
-    .select({ id: workflowVersions.id })
-    .from(workflowVersions)
-    .where(eq(workflowVersions.published, true));
-  await database.db
-    .update(workflows)
-    .set({ stage: "shadow", shadowVersionId: published!.id, shadowStartedAt: new Date() })
-    .where(eq(workflows.id, world.workflowId));
+  await putInShadow(database.db, world.workflowId);
   deps = { db: database.db, limiter: createApiRateLimiter(1000) };
   secret = (await createApiKey(database.db, world.adminId, { name: "tests", workflowId: null })).secret;
 });

@@ -5,7 +5,7 @@ import { workflowStageEvents, workflows } from "../../../db/schema";
 import { createUserWithPassword } from "../../../db/seed/users";
 import { createCallerFactory } from "../../../trpc";
 import { appRouter } from "../../../root";
-import { createLedgerWorkflow } from "../../../testing/ledger-workflow";
+import { createLedgerWorld } from "../../../testing/ledger-workflow";
 import { openTestDatabase } from "../../../testing/test-database";
 import { setShadowMinDays } from "../set-shadow-min-days";
 import { refusal } from "./support";
@@ -23,16 +23,8 @@ beforeAll(async () => {
     role: "admin",
     password: "password123",
   });
-  ownerId = await createUserWithPassword(database.db, {
-    email: "o@test",
-    name: "Olga",
-    role: "owner",
-    password: "password123",
-  });
-  ({ workflowId } = await createLedgerWorkflow(database.db, {
+  ({ workflowId, ownerId } = await createLedgerWorld(database.db, {
     ledgerUrl: "http://127.0.0.1:9",
-    ownerId,
-    publisherId: ownerId,
   }));
 });
 afterAll(() => database.close());
@@ -74,7 +66,7 @@ describe("the minimum shadow period", () => {
     });
     const asOwner = createCallerFactory(appRouter)({
       db: database.db,
-      user: { id: ownerId, email: "o@test", name: "Olga", role: "owner" },
+      user: { id: ownerId, email: "ledger-owner@test", name: "Olga Owner", role: "owner" },
     });
     expect(
       await refusal(asOwner.lifecycle.setShadowMinDays({ workflowId, days: 5, reason: "faster" })),

@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { items } from "../../../db/schema";
-import { createUserWithPassword } from "../../../db/seed/users";
-import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { createLedgerWorld, ledgerItem } from "../../../testing/ledger-workflow";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { runStoredItem } from "../../runs/run-item-row";
@@ -16,16 +15,8 @@ let workflowId: string;
 beforeAll(async () => {
   process.env.SWITCHBOARD_JOB_RETRY_DELAY_SECONDS = "0";
   database = await openTestDatabase();
-  const ownerId = await createUserWithPassword(database.db, {
-    email: "o@test",
-    name: "O",
-    role: "owner",
-    password: "password123",
-  });
-  ({ workflowId } = await createLedgerWorkflow(database.db, {
+  ({ workflowId } = await createLedgerWorld(database.db, {
     ledgerUrl: "http://127.0.0.1:9",
-    ownerId,
-    publisherId: ownerId,
   }));
 });
 afterAll(async () => {

@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { items, reviewTasks } from "../../../db/schema";
-import { createUserWithPassword } from "../../../db/seed/users";
 import { createLiveConnectorGateway } from "../../../integrations/live-gateway";
 import {
   startLoopbackServer,
   type LoopbackServer,
 } from "../../../integrations/__tests__/support/loopback-server";
-import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { createLedgerWorld, ledgerItem } from "../../../testing/ledger-workflow";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { startItemWorker } from "../item-worker";
@@ -25,16 +24,8 @@ beforeAll(async () => {
     response.end(JSON.stringify(ledgerUp ? { id: "rec" } : { error: "maintenance" }));
   });
   database = await openTestDatabase();
-  const ownerId = await createUserWithPassword(database.db, {
-    email: "o@test",
-    name: "O",
-    role: "owner",
-    password: "password123",
-  });
-  ({ workflowId } = await createLedgerWorkflow(database.db, {
+  ({ workflowId } = await createLedgerWorld(database.db, {
     ledgerUrl: ledger.url,
-    ownerId,
-    publisherId: ownerId,
     breakerCooldownMs: 1000,
   }));
 });

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphSchema } from "@/lib/engine/graph/graph-schema";
 import type { Database } from "../../../db/client";
 import { items, workflows, workflowVersions } from "../../../db/schema";
-import { createUserWithPassword } from "../../../db/seed/users";
-import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { createLedgerWorld, ledgerItem } from "../../../testing/ledger-workflow";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { publishVersion } from "../../workflows/publish-version";
@@ -19,16 +18,8 @@ let ownerId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  ownerId = await createUserWithPassword(database.db, {
-    email: "o@test",
-    name: "O",
-    role: "owner",
-    password: "password123",
-  });
-  ({ workflowId, versionId } = await createLedgerWorkflow(database.db, {
+  ({ workflowId, versionId, ownerId } = await createLedgerWorld(database.db, {
     ledgerUrl: "http://127.0.0.1:9",
-    ownerId,
-    publisherId: ownerId,
   }));
 });
 afterAll(() => database.close());

@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
-import { items, workflows, workflowVersions } from "../../../db/schema";
+import { items } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import {
   buildReviewWorld,
+  putInShadow,
   offlineConnectors,
   ticket,
   type ReviewWorld,
@@ -18,14 +19,7 @@ let world: ReviewWorld;
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildReviewWorld(database.db);
-  const [published] = await database.db
-    .select({ id: workflowVersions.id })
-    .from(workflowVersions)
-    .where(eq(workflowVersions.published, true));
-  await database.db
-    .update(workflows)
-    .set({ stage: "shadow", shadowVersionId: published!.id, shadowStartedAt: new Date() })
-    .where(eq(workflows.id, world.workflowId));
+  await putInShadow(database.db, world.workflowId);
 });
 afterAll(() => database.close());
 

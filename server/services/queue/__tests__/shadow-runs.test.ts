@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { items, workflows } from "../../../db/schema";
-import { createUserWithPassword } from "../../../db/seed/users";
 import { createLiveConnectorGateway } from "../../../integrations/live-gateway";
 import {
   startLoopbackServer,
   type LoopbackServer,
 } from "../../../integrations/__tests__/support/loopback-server";
-import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { createLedgerWorld, ledgerItem } from "../../../testing/ledger-workflow";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { reportOutcome } from "../../ingest/report-outcome";
@@ -26,16 +25,8 @@ beforeAll(async () => {
     response.end(JSON.stringify({ id: "rec" }));
   });
   database = await openTestDatabase();
-  const ownerId = await createUserWithPassword(database.db, {
-    email: "o@test",
-    name: "O",
-    role: "owner",
-    password: "password123",
-  });
-  const created = await createLedgerWorkflow(database.db, {
+  const created = await createLedgerWorld(database.db, {
     ledgerUrl: ledger.url,
-    ownerId,
-    publisherId: ownerId,
   });
   workflowId = created.workflowId;
   await database.db

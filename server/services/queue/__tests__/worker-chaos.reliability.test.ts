@@ -4,12 +4,11 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { items } from "../../../db/schema";
-import { createUserWithPassword } from "../../../db/seed/users";
 import {
   startLoopbackServer,
   type LoopbackServer,
 } from "../../../integrations/__tests__/support/loopback-server";
-import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { createLedgerWorld, ledgerItem } from "../../../testing/ledger-workflow";
 import { recordFigures } from "../../../testing/reliability-figures";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
@@ -41,16 +40,8 @@ beforeAll(async () => {
     response.end(JSON.stringify({ id: `rec-${item}` }));
   });
   database = await openTestDatabase();
-  const ownerId = await createUserWithPassword(database.db, {
-    email: "o@test",
-    name: "O",
-    role: "owner",
-    password: "password123",
-  });
-  ({ workflowId } = await createLedgerWorkflow(database.db, {
+  ({ workflowId } = await createLedgerWorld(database.db, {
     ledgerUrl: ledger.url,
-    ownerId,
-    publisherId: ownerId,
   }));
 });
 afterAll(async () => {

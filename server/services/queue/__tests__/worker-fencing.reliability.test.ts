@@ -3,12 +3,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { items } from "../../../db/schema";
-import { createUserWithPassword } from "../../../db/seed/users";
 import {
   startLoopbackServer,
   type LoopbackServer,
 } from "../../../integrations/__tests__/support/loopback-server";
-import { createLedgerWorkflow, ledgerItem } from "../../../testing/ledger-workflow";
+import { createLedgerWorld, ledgerItem } from "../../../testing/ledger-workflow";
 import { recordFigures } from "../../../testing/reliability-figures";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
@@ -42,16 +41,8 @@ beforeAll(async () => {
     response.end(JSON.stringify({ id: "rec" }));
   });
   database = await openTestDatabase();
-  const ownerId = await createUserWithPassword(database.db, {
-    email: "o@test",
-    name: "O",
-    role: "owner",
-    password: "password123",
-  });
-  ({ workflowId } = await createLedgerWorkflow(database.db, {
+  ({ workflowId } = await createLedgerWorld(database.db, {
     ledgerUrl: ledger.url,
-    ownerId,
-    publisherId: ownerId,
     lookupFirst: true,
   }));
 });

@@ -1,5 +1,7 @@
 import type { ConnectorGateway } from "@/lib/engine/ports";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
+import { workflows, workflowVersions } from "../../../db/schema";
 import { seedDemoWorkspace } from "../../../db/seed/demo-workspace";
 import { createUserWithPassword } from "../../../db/seed/users";
 import { processItem } from "../../runs/process-item";
@@ -111,3 +113,15 @@ export const UNCLEAR = [
 ] as const;
 /** Two billing words and one technical: billing at 0.63, under the 0.70 threshold, so escalated with a billing suggestion. */
 export const LEANS_BILLING = ["Blocked", "My refund payment was blocked with an error message."] as const;
+
+/** Puts a workflow's published version in shadow, as if validated and started (tests of ingest and runs). */
+export async function putInShadow(db: Db, workflowId: string): Promise<void> {
+  const [published] = await db
+    .select({ id: workflowVersions.id })
+    .from(workflowVersions)
+    .where(and(eq(workflowVersions.workflowId, workflowId), eq(workflowVersions.published, true)));
+  await db
+    .update(workflows)
+    .set({ stage: "shadow", shadowVersionId: published!.id, shadowStartedAt: new Date() })
+    .where(eq(workflows.id, workflowId));
+}
