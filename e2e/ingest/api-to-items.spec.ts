@@ -14,7 +14,8 @@ test("an item sent with a new API key is processed and listed", async ({ page })
   const workflowId = new URL(page.url()).pathname.split("/")[2]!;
 
   await page.goto("/admin/api-keys");
-  await page.getByRole("button", { name: "New key" }).click();
+  // The header's button; an empty list offers a second one once it has loaded.
+  await page.getByRole("button", { name: "New key" }).first().click();
   await page.getByLabel("Name").fill("Helpdesk (e2e)");
   await page.getByRole("button", { name: "Create key" }).click();
   const secret = (await page.getByTestId("api-key-secret").textContent())!.trim();
