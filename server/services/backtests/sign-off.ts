@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { backtestRuns, backtestSignOffs, user, validationCriteria } from "../../db/schema";
 import { isUniqueViolation } from "../workflows/errors";
@@ -69,9 +69,21 @@ export async function signOffBacktest(db: Db, userId: string, input: { runId: st
  * The gate for shadow mode: true when some finished backtest of this version passed its criteria and its
  * named approver signed it off.
  */
-export async function hasSignedOffPassingBacktest(db: Db, versionId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: backtestSignOffs.id })
+/**
+ * The version's newest signed-off passing run (what it promised on history), or null. The validation gate,
+ * the lifecycle's readiness and the monitoring baseline all read it here.
+ */
+export async function newestSignedOffPassingRun(db: Db, versionId: string) {
+  const [run] = await db
+    .select({
+      id: backtestRuns.id,
+      number: backtestRuns.number,
+      metrics: backtestRuns.metrics,
+      datasetId: backtestRuns.datasetId,
+      signerName: backtestSignOffs.userName,
+      signedAt: backtestSignOffs.createdAt,
+      criteriaId: backtestSignOffs.criteriaId,
+    })
     .from(backtestSignOffs)
     .innerJoin(backtestRuns, eq(backtestRuns.id, backtestSignOffs.runId))
     .where(
@@ -81,6 +93,11 @@ export async function hasSignedOffPassingBacktest(db: Db, versionId: string): Pr
         eq(backtestRuns.passed, true),
       ),
     )
+    .orderBy(desc(backtestSignOffs.createdAt))
     .limit(1);
-  return rows.length > 0;
+  return run ?? null;
+}
+
+export async function hasSignedOffPassingBacktest(db: Db, versionId: string): Promise<boolean> {
+  return (await newestSignedOffPassingRun(db, versionId)) !== null;
 }

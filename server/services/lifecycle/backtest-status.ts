@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { backtestRuns, backtestSignOffs, user, validationCriteria } from "../../db/schema";
 import { currentCriteria, type CriteriaRow } from "../backtests/criteria";
+import { newestSignedOffPassingRun } from "../backtests/sign-off";
 
 export interface VersionBacktestStatus {
   /** The newest signed-off passing run of the version. */
@@ -23,25 +24,14 @@ export interface VersionBacktestStatus {
  * is `hasSignedOffPassingBacktest` (backtests/sign-off.ts); this says the same thing with names.
  */
 export async function versionBacktestStatus(db: Db, versionId: string): Promise<VersionBacktestStatus> {
-  const [signed] = await db
-    .select({
-      runId: backtestRuns.id,
-      runNumber: backtestRuns.number,
-      signerName: backtestSignOffs.userName,
-      at: backtestSignOffs.createdAt,
-      criteriaId: backtestSignOffs.criteriaId,
-    })
-    .from(backtestSignOffs)
-    .innerJoin(backtestRuns, eq(backtestRuns.id, backtestSignOffs.runId))
-    .where(
-      and(
-        eq(backtestSignOffs.versionId, versionId),
-        eq(backtestRuns.status, "done"),
-        eq(backtestRuns.passed, true),
-      ),
-    )
-    .orderBy(desc(backtestSignOffs.createdAt))
-    .limit(1);
+  const newest = await newestSignedOffPassingRun(db, versionId);
+  const signed = newest && {
+    runId: newest.id,
+    runNumber: newest.number,
+    signerName: newest.signerName,
+    at: newest.signedAt,
+    criteriaId: newest.criteriaId,
+  };
   const finished = await db
     .select({
       runNumber: backtestRuns.number,

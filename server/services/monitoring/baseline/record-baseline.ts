@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
 import { volumeBaselineFromHourly } from "@/lib/monitoring/volume-baseline";
 import type { BaselineVolume } from "@/lib/monitoring/types";
 import type { Db } from "../../../db/client";
-import { backtestRuns, backtestSignOffs, monitoringBaselines } from "../../../db/schema";
+import { monitoringBaselines } from "../../../db/schema";
+import { newestSignedOffPassingRun } from "../../backtests/sign-off";
 import { datasetHourlyCounts, shadowHourlyCounts } from "./hourly-counts";
 
 export interface RecordBaselineInput {
@@ -11,29 +11,6 @@ export interface RecordBaselineInput {
   versionId: string;
   stage: "shadow" | "live";
   actorId: string | null;
-}
-
-/** The newest signed-off passing backtest of the version: what it promised on history. */
-async function signedOffRun(db: Db, versionId: string) {
-  const [run] = await db
-    .select({
-      id: backtestRuns.id,
-      number: backtestRuns.number,
-      metrics: backtestRuns.metrics,
-      datasetId: backtestRuns.datasetId,
-    })
-    .from(backtestSignOffs)
-    .innerJoin(backtestRuns, eq(backtestRuns.id, backtestSignOffs.runId))
-    .where(
-      and(
-        eq(backtestSignOffs.versionId, versionId),
-        eq(backtestRuns.status, "done"),
-        eq(backtestRuns.passed, true),
-      ),
-    )
-    .orderBy(desc(backtestSignOffs.createdAt))
-    .limit(1);
-  return run ?? null;
 }
 
 /** Volume per hour-of-week: from the backtest's dataset, else the first weeks of shadow, else none. */
@@ -51,7 +28,7 @@ async function baselineVolume(db: Db, workflowId: string, datasetId: string | nu
  * volume per hour-of-week. Every later monitored figure is shown beside these.
  */
 export async function recordBaseline(tx: Db, input: RecordBaselineInput): Promise<{ id: string }> {
-  const run = await signedOffRun(tx, input.versionId);
+  const run = await newestSignedOffPassingRun(tx, input.versionId);
   const metrics = run?.metrics ?? null;
   const escalationRateByReason: Record<string, number> = {};
   const labelAccuracy: Record<string, number> = {};
