@@ -10,3 +10,4 @@ export * from "./models";
 export * from "./runtime";
 export * from "./ai";
 export * from "./monitoring";
+export * from "./llm-calibration";
