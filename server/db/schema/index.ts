@@ -11,3 +11,4 @@ export * from "./runtime";
 export * from "./ai";
 export * from "./monitoring";
 export * from "./llm-calibration";
+export * from "./audit";
