@@ -12,3 +12,4 @@ export * from "./ai";
 export * from "./monitoring";
 export * from "./llm-calibration";
 export * from "./audit";
+export * from "./monitoring-history";

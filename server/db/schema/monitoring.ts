@@ -64,6 +64,8 @@ export const monitoringSettings = pgTable("monitoring_settings", {
   escalationRisePoints: doublePrecision("escalation_rise_points").notNull().default(5),
   /** p95 processing time above this multiple of the baseline's p95 raises a flag. */
   latencyP95Multiplier: doublePrecision("latency_p95_multiplier").notNull().default(2),
+  /** A node's mean confidence more than this many points below its previous four weeks raises a flag. */
+  confidenceDropPoints: doublePrecision("confidence_drop_points").notNull().default(10),
   driftWindowDays: integer("drift_window_days").notNull().default(7),
   /** Fewer labelled items than this in the window: accuracy is not judged (no flag either way). */
   driftMinSample: integer("drift_min_sample").notNull().default(30),
