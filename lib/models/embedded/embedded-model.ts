@@ -27,6 +27,17 @@ export interface TrainingSettings {
   heldOutSlice: "auto" | CalibrationSliceMethod;
   /** After calibrating on the slice, retrain on every pre-cut-off case and keep the temperature. */
   refitOnAll: boolean;
+  /**
+   * When set, a case's weight in the loss halves every this many days before the
+   * latest training case (drifting data: recent weeks matter most). null: all equal.
+   */
+  recencyHalfLifeDays: number | null;
+  /**
+   * Rolling-origin folds for calibration when cases have times: fold j holds out the
+   * j-th latest `heldOutFraction` and fits on all before it; one temperature is
+   * fitted on every fold's held-out logits. 1: the latest slice only.
+   */
+  calibrationFolds: number;
 }
 
 /** Measured on the held-out calibration slice by the model that did not see it. */

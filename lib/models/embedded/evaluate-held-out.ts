@@ -11,23 +11,32 @@ import { softmaxInPlace } from "./softmax-in-place";
 
 const BINS = 15;
 
-/** Scores the slice, fits the temperature on it, and measures before and after. */
+/** One calibration fold: held-out cases and the logits of the model that did not see them. */
+export interface HeldOutFold {
+  score: LogitScorer;
+  cases: ReadonlyArray<ModelInput & { label: string }>;
+}
+
+/** Scores every fold's held-out cases, fits one temperature on them all, and measures before and after. */
 export function calibrateOnHeldOut(
-  score: LogitScorer,
-  cases: ReadonlyArray<ModelInput & { label: string }>,
+  folds: readonly HeldOutFold[],
   labels: readonly string[],
   method: CalibrationSliceMethod,
 ): { temperature: number; metrics: HeldOutMetrics } {
   const labelCount = labels.length;
   const labelIndex = new Map(labels.map((label, k) => [label, k]));
+  const cases = folds.flatMap((fold) => fold.cases);
   const logits = new Float32Array(cases.length * labelCount);
   const targets = new Int32Array(cases.length);
   const row = new Float64Array(labelCount);
-  cases.forEach((c, i) => {
-    score(c, row);
-    logits.set(row, i * labelCount);
-    targets[i] = labelIndex.get(c.label)!;
-  });
+  let i = 0;
+  for (const fold of folds) {
+    for (const c of fold.cases) {
+      fold.score(c, row);
+      logits.set(row, i * labelCount);
+      targets[i++] = labelIndex.get(c.label)!;
+    }
+  }
   const temperature = fitTemperature(logits, targets, labelCount);
 
   const actual = cases.map((c) => c.label);

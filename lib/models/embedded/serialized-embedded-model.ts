@@ -27,6 +27,10 @@ export const serializedEmbeddedModelSchema = z.object({
     heldOutFraction: z.number(),
     heldOutSlice: z.enum(["auto", "latest-by-time", "stratified-random"]),
     refitOnAll: z.boolean(),
+    /** Absent in models stored before recency weighting existed: they weighed every case alike. */
+    recencyHalfLifeDays: z.number().positive().nullable().default(null),
+    /** Absent in models stored before rolling-origin calibration: they calibrated on one slice. */
+    calibrationFolds: z.number().int().min(1).default(1),
     size: z.number().int(),
     cutoff: z.string().nullable(),
     excludedAtOrAfterCutoff: z.number().int(),

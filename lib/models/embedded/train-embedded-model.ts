@@ -1,11 +1,12 @@
 import { collectFeatureHashes, createFeatureBags } from "../features/collect-feature-hashes";
 import { resolveFeatureConfig, type FeatureConfig } from "../features/feature-config";
 import type { CountedIds } from "../features/feature-space";
-import { chooseCalibrationSlice } from "./choose-calibration-slice";
+import { chooseCalibrationFolds } from "./choose-calibration-slice";
 import { createLogitScorer } from "./create-logit-scorer";
 import type { EmbeddedModel, HeldOutMetrics, TrainingCase, TrainingSettings } from "./embedded-model";
 import { calibrateOnHeldOut } from "./evaluate-held-out";
 import { fitLinearModel, type CaseBlocks } from "./fit-linear-model";
+import { recencyWeights } from "./recency-weights";
 
 export interface TrainEmbeddedModelOptions {
   cases: readonly TrainingCase[];
@@ -23,6 +24,8 @@ export const defaultTrainingSettings: TrainingSettings = {
   heldOutFraction: 0.15,
   heldOutSlice: "auto",
   refitOnAll: true,
+  recencyHalfLifeDays: null,
+  calibrationFolds: 1,
 };
 
 /** Fewer cases than this and no slice is held out: calibration on a handful would be noise. */
@@ -81,38 +84,50 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
     learningRate: settings.learningRate,
     seed: settings.seed,
   };
+  // Ages are measured from the latest case of each fit, so the slice model is weighted as the final one.
+  const weightsFor = (fitted: readonly TrainingCase[]) =>
+    recencyWeights(fitted, settings.recencyHalfLifeDays) ?? undefined;
 
   let temperature = 1;
   let heldOut: HeldOutMetrics | null = null;
   let sliceModel: ReturnType<typeof fitLinearModel> | null = null;
+  let sliceFitSize = 0;
   if (eligible.length >= MIN_CASES_TO_CALIBRATE && settings.heldOutFraction > 0) {
-    const slice = chooseCalibrationSlice(
+    const folds = chooseCalibrationFolds(
       eligible,
       settings.heldOutFraction,
       settings.seed,
       settings.heldOutSlice,
+      settings.calibrationFolds,
+      MIN_CASES_TO_CALIBRATE,
     );
-    sliceModel = fitLinearModel(
-      slice.fit.map((i) => blocks[i]!),
-      Int32Array.from(slice.fit, (i) => targets[i]!),
-      labels.length,
-      featureConfig,
-      softmaxOptions,
+    const foldModels = folds.map((slice) =>
+      fitLinearModel(
+        slice.fit.map((i) => blocks[i]!),
+        Int32Array.from(slice.fit, (i) => targets[i]!),
+        labels.length,
+        featureConfig,
+        { ...softmaxOptions, caseWeights: weightsFor(slice.fit.map((i) => eligible[i]!)) },
+      ),
     );
-    const scorer = createLogitScorer(sliceModel.space, sliceModel.linear, featureConfig);
-    const calibrated = calibrateOnHeldOut(
-      scorer,
-      slice.heldOut.map((i) => eligible[i]!),
-      labels,
-      slice.method,
-    );
+    // The latest fold's model is the one kept when not refitting on every case.
+    sliceModel = foldModels[0]!;
+    sliceFitSize = folds[0]!.fit.length;
+    const heldOutFolds = folds.map((slice, j) => ({
+      score: createLogitScorer(foldModels[j]!.space, foldModels[j]!.linear, featureConfig),
+      cases: slice.heldOut.map((i) => eligible[i]!),
+    }));
+    const calibrated = calibrateOnHeldOut(heldOutFolds, labels, folds[0]!.method);
     temperature = calibrated.temperature;
     heldOut = calibrated.metrics;
   }
   const useSliceModel = sliceModel !== null && !settings.refitOnAll;
   const final = useSliceModel
     ? sliceModel!
-    : fitLinearModel(blocks, targets, labels.length, featureConfig, softmaxOptions);
+    : fitLinearModel(blocks, targets, labels.length, featureConfig, {
+        ...softmaxOptions,
+        caseWeights: weightsFor(eligible),
+      });
 
   const labelCounts: Record<string, number> = {};
   for (const c of eligible) labelCounts[c.label] = (labelCounts[c.label] ?? 0) + 1;
@@ -125,7 +140,7 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
     temperature,
     training: {
       ...settings,
-      size: useSliceModel ? eligible.length - (heldOut?.size ?? 0) : eligible.length,
+      size: useSliceModel ? sliceFitSize : eligible.length,
       cutoff: options.cutoff ? options.cutoff.toISOString() : null,
       excludedAtOrAfterCutoff,
       excludedWithoutTime,

@@ -10,6 +10,8 @@ export interface SoftmaxTrainingOptions {
   /** Initial step size; it decays linearly to a hundredth of itself over the run. */
   learningRate: number;
   seed: number;
+  /** Per-case weight on the loss (mean 1 keeps the step sizes comparable); omitted means all 1. */
+  caseWeights?: Float32Array;
 }
 
 /**
@@ -76,8 +78,9 @@ export function trainSoftmaxRegression(
 
       let activeCount = 0;
       const target = labels[row]!;
+      const caseWeight = options.caseWeights ? options.caseWeights[row]! : 1;
       for (let k = 0; k < labelCount; k++) {
-        let g = logits[k]! / sum - (k === target ? 1 : 0);
+        let g = (logits[k]! / sum - (k === target ? 1 : 0)) * caseWeight;
         if (g < SMALL_GRADIENT && g > -SMALL_GRADIENT) {
           if (random() * SMALL_GRADIENT >= Math.abs(g)) continue;
           g = g < 0 ? -SMALL_GRADIENT : SMALL_GRADIENT;

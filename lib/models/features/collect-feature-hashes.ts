@@ -52,7 +52,9 @@ function pushWordNgrams(bag: HashBag, words: readonly string[], ngrams: number, 
 }
 
 function pushTextFeatures(bags: FeatureBags, text: string, config: FeatureConfig): void {
-  const normalized = normalizeText(text, config.maxTextChars);
+  const normalized = normalizeText(text, config.maxTextChars, {
+    collapseCode: config.codeBlocks === "collapse",
+  });
   const words = tokenizeWords(normalized, config.maxTextChars);
   if (config.wordNgrams > 0) pushWordNgrams(bags.words, words, config.wordNgrams, NAMESPACE.word);
   if (config.charNgrams) {

@@ -14,6 +14,12 @@ export const featureConfigSchema = z.object({
   charNgrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]).nullable(),
   /** 1 + ln(tf) instead of tf: the tenth "error" in a stack trace adds little. */
   sublinearTf: z.boolean(),
+  /**
+   * "collapse": each fenced Markdown code block becomes one `codeblock` word before
+   * the text is cut to `maxTextChars`. Defaults to "keep" when absent, which is how
+   * models stored before this option featurised (so they still predict identically).
+   */
+  codeBlocks: z.enum(["keep", "collapse"]).default("keep"),
   /** Text beyond this is ignored: bounds cost on pasted logs, and the start of a case says most. */
   maxTextChars: z.number().int().positive(),
   /**
@@ -41,6 +47,7 @@ export const defaultFeatureConfig: FeatureConfig = {
   wordNgrams: 2,
   charNgrams: [2, 5],
   sublinearTf: true,
+  codeBlocks: "collapse",
   maxTextChars: 6000,
   textFields: [],
   fieldCrosses: [],

@@ -1,3 +1,5 @@
+import { collapseCodeBlocks } from "./collapse-code-blocks";
+
 /**
  * Turns raw case text (often Markdown with HTML comments from issue templates,
  * pasted HTML, URLs) into lower-case prose for tokenising.
@@ -29,8 +31,22 @@ function stripHtmlComments(text: string): string {
   }
 }
 
-export function normalizeText(raw: string, maxChars: number): string {
-  let text = raw.length > maxChars ? raw.slice(0, maxChars) : raw;
+/** How much raw text is scanned for code fences before the cut to `maxChars`: bounds the work on huge pastes. */
+const CODE_SCAN_FACTOR = 8;
+
+export interface NormalizeTextOptions {
+  /** Collapse fenced code blocks into one `codeblock` word before cutting the text to `maxChars`. */
+  collapseCode?: boolean;
+}
+
+export function normalizeText(raw: string, maxChars: number, options: NormalizeTextOptions = {}): string {
+  let text = raw;
+  if (options.collapseCode) {
+    const scanned =
+      text.length > maxChars * CODE_SCAN_FACTOR ? text.slice(0, maxChars * CODE_SCAN_FACTOR) : text;
+    text = collapseCodeBlocks(scanned);
+  }
+  if (text.length > maxChars) text = text.slice(0, maxChars);
   text = stripHtmlComments(text);
   text = text
     .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, " ")

@@ -25,6 +25,24 @@ describe("serialise → deserialise", () => {
     expect(restored.training).toEqual(model.training);
   });
 
+  it("reads a model stored before code-block collapsing, recency weights and calibration folds existed", () => {
+    const old = trainEmbeddedModel({ cases, features: { codeBlocks: "keep" } });
+    const stored = JSON.parse(JSON.stringify(serializeEmbeddedModel(old)));
+    delete stored.featureConfig.codeBlocks;
+    delete stored.training.recencyHalfLifeDays;
+    delete stored.training.calibrationFolds;
+    const restored = deserializeEmbeddedModel(stored);
+    expect(restored.featureConfig.codeBlocks).toBe("keep");
+    expect(restored.training.recencyHalfLifeDays).toBeNull();
+    expect(restored.training.calibrationFolds).toBe(1);
+    // The code inside the fence still counts, as it did when the model was trained.
+    const probe = { text: "```\nrefund invoice charge\n``` help" };
+    expect(createPredictor(restored)(probe)).toEqual(createPredictor(old)(probe));
+    expect(createPredictor(restored)(probe).scores).not.toEqual(
+      createPredictor(restored)({ text: "``` ``` help" }).scores,
+    );
+  });
+
   it("refuses a stored object of another shape", () => {
     const stored = serializeEmbeddedModel(model);
     expect(() => deserializeEmbeddedModel({ ...stored, version: 2 })).toThrow();
