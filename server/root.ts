@@ -1,5 +1,6 @@
 import { router } from "./trpc";
 import { apiKeysRouter } from "./routers/api-keys";
+import { auditRouter } from "./routers/audit";
 import { backtestsRouter } from "./routers/backtests";
 import { connectorsRouter } from "./routers/connectors";
 import { datasetsRouter } from "./routers/datasets";
@@ -29,6 +30,7 @@ export const appRouter = router({
   monitoring: monitoringRouter,
   modelProviders: modelProvidersRouter,
   knowledge: knowledgeRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

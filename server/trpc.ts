@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type { Role } from "@/lib/roles";
 import type { Db } from "./db/client";
 import { formatZodError } from "./format-zod-error";
+import { runAsActor, userActor } from "./services/audit/audit-actor";
 
 export interface SessionUser {
   id: string;
@@ -57,7 +58,9 @@ const roleGuard = t.middleware(({ ctx, meta, next }) => {
   if (!meta?.roles?.includes(ctx.user.role)) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this action." });
   }
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const user = ctx.user;
+  // Audit rows written while serving this call name this user (server/services/audit).
+  return runAsActor(userActor(user), () => next({ ctx: { ...ctx, user } }));
 });
 
 /**

@@ -5,6 +5,7 @@ import {
   Inbox,
   KeyRound,
   LineChart,
+  ScrollText,
   ListChecks,
   Plug,
   SlidersHorizontal,
@@ -51,4 +52,5 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ["admin"],
     badge: DeadLetterCountBadge,
   },
+  { href: "/admin/audit", label: "Audit log", icon: ScrollText, roles: ["admin"] },
 ];

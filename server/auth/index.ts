@@ -6,8 +6,10 @@ import type { Db } from "../db/client";
 import { getDatabase } from "../db";
 import * as schema from "../db/schema";
 import { localSecret } from "../local-secret";
+import { accountLimitFromEnv } from "./account-limit";
+import { signInAfterHook, signInBeforeHook, withRetryAfter } from "./sign-in-guard";
 
-/** Sign-in attempts allowed per client address per minute before answering 429. */
+/** Sign-in attempts allowed per client address per minute before answering 429 (per account: account-limit.ts). */
 const SIGN_IN_ATTEMPTS_PER_MINUTE = Number(process.env.SWITCHBOARD_SIGN_IN_RATE_LIMIT ?? 10);
 
 function trustedOrigins(): string[] {
@@ -17,7 +19,7 @@ function trustedOrigins(): string[] {
 }
 
 export function createAuth(db: Db) {
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Switchboard",
     baseURL: appBaseUrl(),
     secret: localSecret("BETTER_AUTH_SECRET", "auth-secret"),
@@ -39,10 +41,15 @@ export function createAuth(db: Db) {
       max: 300,
       customRules: { "/sign-in/email": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE } },
     },
+    // Per account (every process shares the count in the database), and each sign-in audited.
+    hooks: { before: signInBeforeHook(db, accountLimitFromEnv()), after: signInAfterHook(db) },
     // better-auth skips the origin check under NODE_ENV=test; keep it on so tests see production behaviour.
     advanced: { disableOriginCheck: false },
     plugins: [nextCookies()],
   });
+  const handle = auth.handler;
+  auth.handler = async (request) => withRetryAfter(await handle(request));
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

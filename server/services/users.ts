@@ -3,6 +3,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Role } from "@/lib/roles";
 import type { Db } from "../db/client";
 import { user } from "../db/schema";
+import { recordAudit } from "./audit/record-audit";
 
 export async function listUsers(db: Db) {
   return db
@@ -37,6 +38,11 @@ export async function setUserRole(db: Db, input: { userId: string; role: Role })
       .set({ role: input.role, updatedAt: new Date() })
       .where(eq(user.id, input.userId))
       .returning({ id: user.id, name: user.name, email: user.email, role: user.role });
+    await recordAudit(tx, {
+      action: "user.role_changed",
+      target: { type: "user", id: input.userId },
+      details: { from: target.role, to: input.role },
+    });
     return updated!;
   });
 }

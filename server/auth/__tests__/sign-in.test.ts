@@ -49,12 +49,20 @@ describe("email and password sign-in", () => {
   });
 
   it("rate-limits repeated attempts from one address, and only that address", async () => {
+    // A different email each time, so only the per-address limit is in play.
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++)
-      statuses.push((await signIn("owner@test.dev", "wrong-again", "10.1.0.3")).status);
+      statuses.push((await signIn(`sprayed-${i}@test.dev`, "wrong-again", "10.1.0.3")).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     expect((await signIn("owner@test.dev", "right-password", "10.1.0.4")).status).toBe(200);
+  });
+
+  it("answers 429 with Retry-After on the per-address limit", async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 11; i++) last = await signIn(`another-${i}@test.dev`, "wrong", "10.1.0.6");
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("refuses a sign-in from a foreign origin", async () => {

@@ -1,32 +1,39 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import type { StageEventKind } from "./runtime";
 
 /**
- * What an audit row records. One union, so a call site cannot invent a spelling the admin's filter misses.
- * Lifecycle acts carry the stage event's kind; their from/to stages are in `details`.
+ * What an audit row records. One list, so a call site cannot invent a spelling the admin's filter misses.
+ * Lifecycle acts carry the stage event's kind (recordStageEvent fails to compile when a kind is missing
+ * here); their from/to stages are in `details`.
  */
-export type AuditAction =
-  | "auth.sign_in"
-  | "auth.sign_in_failed"
-  | "auth.sign_in_throttled"
-  | "user.role_changed"
-  | "connector.created"
-  | "connector.updated"
-  | "connector.deleted"
-  | "connector.secret_set"
-  | "connector.secret_cleared"
-  | "api_key.created"
-  | "api_key.revoked"
-  | "model_provider.created"
-  | "model_provider.updated"
-  | "model_provider.deleted"
-  | "model_provider.key_set"
-  | "model_provider.key_cleared"
-  | "threshold.changed"
-  | "workflow.published"
-  | `lifecycle.${StageEventKind}`
-  | "review.decided"
-  | "review.undone";
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_in_throttled",
+  "user.role_changed",
+  "connector.created",
+  "connector.updated",
+  "connector.deleted",
+  "connector.secret_set",
+  "connector.secret_cleared",
+  "api_key.created",
+  "api_key.revoked",
+  "model_provider.created",
+  "model_provider.updated",
+  "model_provider.deleted",
+  "model_provider.key_set",
+  "model_provider.key_cleared",
+  "threshold.changed",
+  "workflow.published",
+  "backtest.signed_off",
+  "lifecycle.transition",
+  "lifecycle.rollback",
+  "lifecycle.canary",
+  "lifecycle.auto_rollback",
+  "lifecycle.policy",
+  "review.decided",
+  "review.undone",
+] as const satisfies readonly string[];
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** "user": a signed-in person; "api_key": a caller of the public API; "system": the app itself (guards, seeds). */
 export type AuditActorType = "user" | "api_key" | "system";

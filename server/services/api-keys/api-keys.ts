@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { apiKeys, user, workflows } from "../../db/schema";
+import { recordAudit } from "../audit/record-audit";
 
 /** Every secret starts so; scanners and people recognise it, and `prefix` shows which one it is. */
 const SECRET_PREFIX = "sbk_";
@@ -42,6 +43,12 @@ export async function createApiKey(
     secretHash: hashSecret(secret),
     createdBy: actorId,
   });
+  await recordAudit(db, {
+    action: "api_key.created",
+    actor: { userId: actorId },
+    target: { type: "api_key", id },
+    details: { name: input.name, prefix, workflowId: input.workflowId },
+  });
   return { id, name: input.name, prefix, secret };
 }
 
@@ -56,6 +63,11 @@ export async function revokeApiKey(db: Db, actorId: string, keyId: string): Prom
     .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   if (!revoked) throw new ApiKeyError("That key does not exist or was already revoked.");
+  await recordAudit(db, {
+    action: "api_key.revoked",
+    actor: { userId: actorId },
+    target: { type: "api_key", id: keyId },
+  });
 }
 
 export interface ApiKeyListEntry {

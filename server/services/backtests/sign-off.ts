@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { backtestRuns, backtestSignOffs, user, validationCriteria } from "../../db/schema";
 import { isUniqueViolation } from "../workflows/errors";
 import { runNotFound } from "./errors";
+import { recordAudit } from "../audit/record-audit";
 
 /**
  * The named approver signs off a passing run: a recorded act (who, when, against which criteria version),
@@ -59,6 +60,12 @@ export async function signOffBacktest(db: Db, userId: string, input: { runId: st
       throw new TRPCError({ code: "CONFLICT", message: "This backtest is already signed off." });
     throw error;
   }
+  await recordAudit(db, {
+    action: "backtest.signed_off",
+    actor: { userId },
+    target: { type: "backtest_run", id: run.id },
+    details: { run: run.number, versionId: run.versionId },
+  });
   console.log(
     `[switchboard] audit: ${signer?.name ?? userId} signed off backtest #${run.number} (${run.id}) of version ${run.versionId}`,
   );

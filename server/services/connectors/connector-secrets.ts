@@ -5,6 +5,7 @@ import { connectors } from "../../db/schema";
 import { SECRET_LABELS, SECRET_NAME_BY_METHOD, type SecretName } from "../../integrations/connector-schema";
 import { connectorSecretScope } from "../../integrations/connector-source";
 import { SecretStore, type SecretStatus } from "../../secrets/secret-store";
+import { recordAudit } from "../audit/record-audit";
 
 /** Write-only: the answer says that the secret is set and when, never what it is. */
 export async function setConnectorSecret(
@@ -12,7 +13,17 @@ export async function setConnectorSecret(
   input: { connectorId: string; name: SecretName; value: string },
 ): Promise<SecretStatus> {
   await assertSecretFitsAuth(db, input.connectorId, input.name);
-  return new SecretStore(db).set(connectorSecretScope(input.connectorId), input.name, input.value);
+  const status = await new SecretStore(db).set(
+    connectorSecretScope(input.connectorId),
+    input.name,
+    input.value,
+  );
+  await recordAudit(db, {
+    action: "connector.secret_set",
+    target: { type: "connector", id: input.connectorId },
+    details: { secret: input.name },
+  });
+  return status;
 }
 
 export async function clearConnectorSecret(
@@ -20,6 +31,11 @@ export async function clearConnectorSecret(
   input: { connectorId: string; name: SecretName },
 ): Promise<SecretStatus> {
   await new SecretStore(db).delete(connectorSecretScope(input.connectorId), input.name);
+  await recordAudit(db, {
+    action: "connector.secret_cleared",
+    target: { type: "connector", id: input.connectorId },
+    details: { secret: input.name },
+  });
   return { set: false };
 }
 

@@ -14,6 +14,7 @@ import {
 import { connectorSecretScope, rowToConnectorRecord } from "../../integrations/connector-source";
 import { profileCompleteness, type ProfileCompleteness } from "../../integrations/profile";
 import { SecretStore, type SecretStatus } from "../../secrets/secret-store";
+import { recordAudit } from "../audit/record-audit";
 import { summarizeConnector, type ConnectorSummary } from "./connector-summary";
 
 /** A connector as the admin form edits it: the definition plus whether each secret is set — never its value. */
@@ -52,6 +53,15 @@ export async function createConnector(
     db.insert(connectors).values({ id, ...definition, createdBy }),
   );
   await storeSecrets(db, id, definition.auth.method, input.secrets);
+  await recordAudit(db, {
+    action: "connector.created",
+    target: { type: "connector", id },
+    details: {
+      name: definition.name,
+      authMethod: definition.auth.method,
+      secretsGiven: Object.keys(input.secrets ?? {}),
+    },
+  });
   return getConnector(db, id);
 }
 
@@ -101,6 +111,15 @@ export async function updateConnector(
     }),
   );
   await storeSecrets(db, input.id, definition.auth.method, input.secrets);
+  await recordAudit(db, {
+    action: "connector.updated",
+    target: { type: "connector", id: input.id },
+    details: {
+      name: definition.name,
+      authMethod: definition.auth.method,
+      secretsGiven: Object.keys(input.secrets ?? {}),
+    },
+  });
   return getConnector(db, input.id);
 }
 
@@ -109,6 +128,7 @@ export async function deleteConnector(db: Db, id: string): Promise<{ id: string 
   if (deleted.length === 0)
     throw new TRPCError({ code: "NOT_FOUND", message: "That connector no longer exists." });
   await new SecretStore(db).deleteScope(connectorSecretScope(id));
+  await recordAudit(db, { action: "connector.deleted", target: { type: "connector", id } });
   return { id };
 }
 

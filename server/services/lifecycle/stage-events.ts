@@ -9,6 +9,7 @@ import {
   type StageEventKind,
   type WorkflowStage,
 } from "../../db/schema";
+import { recordAudit } from "../audit/record-audit";
 
 export interface StageEventInput {
   workflowId: string;
@@ -31,6 +32,18 @@ export type StageEventRow = typeof workflowStageEvents.$inferSelect;
 export async function recordStageEvent(tx: Db, event: StageEventInput): Promise<{ id: string }> {
   const id = crypto.randomUUID();
   await tx.insert(workflowStageEvents).values({ id, ...event, reason: event.reason.trim() });
+  await recordAudit(tx, {
+    action: `lifecycle.${event.kind}`,
+    actor: { userId: event.actorId },
+    target: { type: "workflow", id: event.workflowId },
+    details: {
+      from: event.fromStage,
+      to: event.toStage,
+      versionId: event.versionId,
+      canaryPercent: event.canaryPercent,
+      reason: event.reason.trim(),
+    },
+  });
   // The system acts as the canary guard (auto_rollback) or the volume guard (its reasons carry its name).
   const who =
     event.actorId ?? (event.reason.startsWith("Volume guard:") ? "the volume guard" : "the canary guard");

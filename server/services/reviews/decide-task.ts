@@ -15,6 +15,7 @@ import { badDecision, taskConflict } from "./errors";
 import { labelFromOutcome } from "./labels";
 import { conflictMessage, loadVisibleTask, type LoadedTask } from "./load-task";
 import { taskOutcomeOptions } from "./task-graph";
+import { recordAudit } from "../audit/record-audit";
 
 export interface DecideInput {
   taskId: string;
@@ -140,6 +141,17 @@ export async function decideTask(
           : { status: "needs_info" },
       )
       .where(eq(items.id, updated.itemId));
+    await recordAudit(tx, {
+      action: "review.decided",
+      actor: { userId: viewer.id },
+      target: { type: "review_task", id: input.taskId },
+      details: {
+        decision: input.action,
+        workflowId: updated.workflowId,
+        item: item?.externalId ?? loaded.externalId,
+        eventId,
+      },
+    });
     return {
       taskId: input.taskId,
       eventId,

@@ -5,6 +5,7 @@ import { items, reviewEvents, reviewTasks } from "../../db/schema";
 import type { SessionUser } from "../../trpc";
 import { badDecision, taskConflict } from "./errors";
 import { UNDO_WINDOW_MS } from "./decide-task";
+import { recordAudit } from "../audit/record-audit";
 
 /** Allowance for the round trip: the UI offers undo for UNDO_WINDOW_MS, the server accepts a little longer. */
 const NETWORK_GRACE_MS = 2_000;
@@ -72,6 +73,12 @@ export async function undoDecision(
       change: { previousLabel: event.change?.label ?? null, assigneeId: viewer.id },
       taskVersion: task.version,
       undoes: event.id,
+    });
+    await recordAudit(tx, {
+      action: "review.undone",
+      actor: { userId: viewer.id },
+      target: { type: "review_task", id: taskId },
+      details: { workflowId: event.workflowId, item: event.itemExternalId, undoes: event.id },
     });
     return { taskId, version: task.version };
   });

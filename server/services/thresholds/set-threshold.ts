@@ -6,6 +6,7 @@ import { thresholdChanges, thresholdOverrides, user, workflows } from "../../db/
 import { compiledVersion } from "../runs/compiled-versions";
 import { loadPublishedVersion } from "../runs/published-version";
 import { workflowNotFound } from "../workflows/errors";
+import { recordAudit } from "../audit/record-audit";
 
 export interface SetThresholdInput {
   workflowId: string;
@@ -103,6 +104,12 @@ export async function setThreshold(
       reason,
       changedBy: adminId,
       changedAt: now,
+    });
+    await recordAudit(tx, {
+      action: "threshold.changed",
+      actor: { userId: adminId },
+      target: { type: "workflow", id: input.workflowId },
+      details: { nodeId: input.nodeId, from: currentValue, to: input.value, graphValue, reason },
     });
     return { nodeId: input.nodeId, valueInForce: input.value ?? graphValue, override: input.value !== null };
   });

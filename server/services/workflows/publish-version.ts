@@ -6,6 +6,7 @@ import { workflows, workflowVersions } from "../../db/schema";
 import { loadTestCases, loadVersion } from "./load";
 import { runSpecTests } from "./run-spec-tests";
 import { testCaseFromRow } from "./test-case-rows";
+import { recordAudit } from "../audit/record-audit";
 
 export interface PublishInput {
   workflowId: string;
@@ -61,6 +62,12 @@ export async function publishVersion(db: Db, publisherId: string, input: Publish
       .update(workflows)
       .set({ updatedAt: sql`now()` })
       .where(eq(workflows.id, input.workflowId));
+    await recordAudit(tx, {
+      action: "workflow.published",
+      actor: { userId: publisherId },
+      target: { type: "workflow", id: input.workflowId },
+      details: { versionId: version.id, version: version.version, note: input.note?.trim() || null },
+    });
   });
   return { versionId: version.id, version: version.version, tests };
 }

@@ -4,6 +4,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { modelCalls, modelProviders } from "../../../db/schema";
 import { SecretStore, type SecretStatus } from "../../../secrets/secret-store";
+import { recordAudit } from "../../audit/record-audit";
 import type { CreateProviderInput, ProviderFields, UpdateProviderInput } from "./provider-input";
 import { API_KEY, forgetConnection, providerSecretScope } from "./provider-connections";
 
@@ -85,6 +86,11 @@ export async function createProvider(
     throw error;
   }
   if (apiKey) await new SecretStore(db).set(providerSecretScope(id), API_KEY, apiKey);
+  await recordAudit(db, {
+    action: "model_provider.created",
+    target: { type: "model_provider", id },
+    details: { name: fields.name, kind: fields.kind, keyGiven: Boolean(apiKey) },
+  });
   return { id };
 }
 
@@ -102,12 +108,21 @@ export async function updateProvider(db: Db, input: UpdateProviderInput): Promis
     throw error;
   }
   if (updated.length === 0) throw notFound();
+  await recordAudit(db, {
+    action: "model_provider.updated",
+    target: { type: "model_provider", id: providerId },
+    details: { fields: Object.keys(fields) },
+  });
   forgetConnection(providerId);
 }
 
 export async function deleteProvider(db: Db, providerId: string): Promise<void> {
   await db.delete(modelProviders).where(eq(modelProviders.id, providerId));
   await new SecretStore(db).deleteScope(providerSecretScope(providerId));
+  await recordAudit(db, {
+    action: "model_provider.deleted",
+    target: { type: "model_provider", id: providerId },
+  });
   forgetConnection(providerId);
 }
 
@@ -115,12 +130,20 @@ export async function deleteProvider(db: Db, providerId: string): Promise<void> 
 export async function setProviderKey(db: Db, providerId: string, apiKey: string): Promise<SecretStatus> {
   await assertExists(db, providerId);
   const status = await new SecretStore(db).set(providerSecretScope(providerId), API_KEY, apiKey);
+  await recordAudit(db, {
+    action: "model_provider.key_set",
+    target: { type: "model_provider", id: providerId },
+  });
   forgetConnection(providerId);
   return status;
 }
 
 export async function clearProviderKey(db: Db, providerId: string): Promise<SecretStatus> {
   await new SecretStore(db).delete(providerSecretScope(providerId), API_KEY);
+  await recordAudit(db, {
+    action: "model_provider.key_cleared",
+    target: { type: "model_provider", id: providerId },
+  });
   forgetConnection(providerId);
   return { set: false };
 }
