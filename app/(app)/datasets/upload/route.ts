@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { sessionUser } from "@/server/context";
 import { getDatabase } from "@/server/db";
 import { formatZodError } from "@/server/format-zod-error";
+import { refuseCrossOrigin } from "@/server/security/cross-origin";
 import { importDataset } from "@/server/services/datasets/import-dataset";
 import { datasetMappingSchema, datasetNameSchema } from "@/server/services/datasets/mapping-schema";
 
@@ -20,6 +21,8 @@ function fail(status: number, message: string) {
  * batches, so a 200 MB file never sits in memory. `?name=…&mapping=<json>&file=<original name>`.
  */
 export async function POST(request: Request) {
+  const refusal = refuseCrossOrigin(request);
+  if (refusal) return refusal;
   const user = await sessionUser(request.headers);
   if (!user) return fail(401, "Sign in to continue.");
   if (user.role !== "admin" && user.role !== "owner")

@@ -1,10 +1,14 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "@/server/context";
 import { appRouter } from "@/server/root";
+import { refuseCrossOrigin } from "@/server/security/cross-origin";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
+async function handler(req: Request) {
+  // The session cookie rides along on any request the browser sends here: refuse those another site started.
+  const refusal = refuseCrossOrigin(req);
+  if (refusal) return refusal;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
