@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { BookmarkPlus, ChevronRight, ExternalLink } from "lucide-react";
+import { BookmarkPlus, ChevronRight, Download, ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -46,6 +46,12 @@ export function MismatchExplorer({ runId, workflowId }: { runId: string; workflo
     }),
   );
   const reset = () => setPages([-1]);
+  const exportQuery = new URLSearchParams([
+    ...(kind === "all" ? [] : [["kind", kind]]),
+    ...(actual !== undefined ? [["actual", actual]] : []),
+    ...(predicted !== undefined ? [["predicted", predicted]] : []),
+  ]).toString();
+  const exportHref = `/api/backtests/${encodeURIComponent(runId)}/mismatches.csv${exportQuery ? `?${exportQuery}` : ""}`;
   const pairOptions = (pairs.data ?? []).filter((p) => kind === "all" || p.kind === kind);
 
   return (
@@ -102,6 +108,14 @@ export function MismatchExplorer({ runId, workflowId }: { runId: string; workflo
         </div>
         {list.data ? (
           <p className="pb-1 text-sm text-slate-600">{formatCount(list.data.total)} items</p>
+        ) : null}
+        {list.data && list.data.total > 0 ? (
+          <Button size="sm" variant="secondary" className="ml-auto" asChild>
+            {/* A plain download: the browser sends the session cookie; the file streams, whatever its size. */}
+            <a href={exportHref} download>
+              <Download className="h-4 w-4" aria-hidden /> Export CSV
+            </a>
+          </Button>
         ) : null}
       </div>
 

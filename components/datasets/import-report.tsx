@@ -8,6 +8,8 @@ export const BAD_ROW_REASONS: Record<BadRowReason, string> = {
   missing_id: "No item id",
   invalid_json: "Not valid JSON",
   duplicate_id: "Duplicate item id",
+  nul_character: "NUL character in a cell",
+  bad_quotes: "Quotes do not pair up",
 };
 
 /** What an import did: rows read, imported, and every bad row with its line and reason. */

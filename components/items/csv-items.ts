@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { escapeFormulaCell } from "@/server/services/backtests/export/escape-formula-cell";
 import { guessDateFormat, parseDate } from "@/server/services/datasets/parse-date";
 import type { DateFormat } from "@/server/services/datasets/types";
 import type { UploadField } from "@/server/services/items/upload-target";
@@ -152,8 +153,8 @@ export function chunks<T>(list: readonly T[], size: number): T[][] {
 /** A CSV with the trigger's fields as its header and one example row: a file to fill in. */
 export function templateCsv(fields: readonly UploadField[], example: Record<string, unknown>): string {
   return Papa.unparse({
-    fields: fields.map((f) => f.name),
-    data: [fields.map((f) => String(example[f.name] ?? ""))],
+    fields: fields.map((f) => escapeFormulaCell(f.name)),
+    data: [fields.map((f) => escapeFormulaCell(String(example[f.name] ?? "")))],
   });
 }
 

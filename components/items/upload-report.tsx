@@ -2,6 +2,7 @@
 
 import { Download } from "lucide-react";
 import Papa from "papaparse";
+import { escapeFormulaCell } from "@/server/services/backtests/export/escape-formula-cell";
 import { Button } from "@/components/ui/button";
 
 export interface RowProblem {
@@ -31,7 +32,8 @@ const SHOWN_PROBLEMS = 200;
 function download(problems: RowProblem[]) {
   const csv = Papa.unparse({
     fields: ["row", "field", "message"],
-    data: problems.map((p) => [p.row, p.field, p.message]),
+    // The messages can quote the file's own cells: escaped, so a spreadsheet shows rather than runs them.
+    data: problems.map((p) => [p.row, escapeFormulaCell(p.field), escapeFormulaCell(p.message)]),
   });
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
   const link = document.createElement("a");

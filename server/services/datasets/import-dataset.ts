@@ -118,6 +118,9 @@ export async function importDataset(db: Db, input: ImportDatasetInput): Promise<
   const convert = createRowConverter(input.mapping);
   const batchSize = input.batchSize ?? DEFAULT_BATCH;
   let columns: string[] = [];
+  // One insert in flight while the next batch is parsed (on a Postgres server the two overlap); inserts
+  // still run one after the other, in file order, so duplicates are found as in a plain loop.
+  let inFlight: Promise<void> = Promise.resolve();
 
   try {
     const records: AsyncGenerator<SourceRecord> =
@@ -137,10 +140,15 @@ export async function importDataset(db: Db, input: ImportDatasetInput): Promise<
     let batch: CaseRow[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await insertBatch(db, datasetId, batch, report);
-      stats.addAll(batch);
+      const rows = batch;
       batch = [];
-      input.onProgress?.({ bytes: meter.bytes, rowsRead: report.rowsRead, imported: report.imported });
+      await inFlight;
+      inFlight = insertBatch(db, datasetId, rows, report).then(() => {
+        stats.addAll(rows);
+        input.onProgress?.({ bytes: meter.bytes, rowsRead: report.rowsRead, imported: report.imported });
+      });
+      // Awaited by the next flush or at the end; this only keeps a failure from counting as unhandled.
+      inFlight.catch(() => undefined);
     };
     for await (const record of records) {
       report.rowsRead++;
@@ -162,7 +170,9 @@ export async function importDataset(db: Db, input: ImportDatasetInput): Promise<
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await inFlight;
   } catch (error) {
+    await inFlight.catch(() => undefined);
     await db.delete(datasetRows).where(eq(datasetRows.datasetId, datasetId));
     const message = error instanceof Error ? error.message : String(error);
     await db

@@ -70,6 +70,13 @@ export function createRowConverter(mapping: DatasetMapping) {
   };
 
   return (values: Record<string, unknown>, line: number): CaseOrProblem => {
+    const nulIn = columnWithNul(values);
+    if (nulIn !== undefined)
+      return {
+        ok: false,
+        reason: "nul_character",
+        message: `"${nulIn.replaceAll("\0", "\\0")}" holds a NUL character (U+0000), which cannot be stored`,
+      };
     const rawId = values[mapping.id];
     if (!present(rawId)) return { ok: false, reason: "missing_id", message: `no item id in "${mapping.id}"` };
     const itemId = asText(rawId);
@@ -129,4 +136,15 @@ export function createRowConverter(mapping: DatasetMapping) {
     }
     return { ok: true, row: { itemId, line, occurredAt, label, actual, text, fields, reads } };
   };
+}
+
+/** The first column whose value (or, for JSON Lines, anything nested in it) holds U+0000. */
+function columnWithNul(values: Record<string, unknown>): string | undefined {
+  for (const key in values) {
+    const value = values[key];
+    if (key.includes("\0")) return key;
+    if (typeof value === "string" ? value.includes("\0") : JSON.stringify(value ?? null).includes("\\u0000"))
+      return key;
+  }
+  return undefined;
 }

@@ -48,7 +48,16 @@ export interface ActualOutcome {
 
 /** Why a row was not imported. */
 export type BadRowReason =
-  "column_count" | "unparsable_date" | "missing_outcome" | "missing_id" | "invalid_json" | "duplicate_id";
+  | "column_count"
+  | "unparsable_date"
+  | "missing_outcome"
+  | "missing_id"
+  | "invalid_json"
+  | "duplicate_id"
+  /** A NUL character (U+0000): Postgres text cannot hold one, so the row is refused rather than altered. */
+  | "nul_character"
+  /** Quotes that do not pair up: a cell quoted and then continued, or a quote never closed. */
+  | "bad_quotes";
 
 export interface BadRow {
   line: number;

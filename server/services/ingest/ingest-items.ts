@@ -7,6 +7,7 @@ import { enqueueItemJobs } from "../queue/item-queue";
 import { compiledVersion } from "../runs/compiled-versions";
 import { loadVersionById } from "../runs/published-version";
 import { IngestError, type FieldError } from "./errors";
+import { unstorableTextAt } from "./http/storable-json";
 import { itemRoutes, type ItemRoute } from "./routing";
 
 export const MAX_BATCH_ITEMS = 1000;
@@ -107,6 +108,15 @@ export async function ingestItems(
         return;
       }
       payload ??= verdict;
+    }
+    // The in-app upload reaches here without the API's body checks: refuse the row, not the whole chunk.
+    const unstorable = unstorableTextAt(payload);
+    if (unstorable !== undefined) {
+      result.rejected.push({
+        index,
+        errors: [{ path: unstorable, message: "Text contains a NUL character or a broken surrogate pair." }],
+      });
+      return;
     }
     const rawId = payload![admissions[0]!.idField];
     const externalId =

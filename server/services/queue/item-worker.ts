@@ -104,7 +104,7 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
         }
       }),
     );
-    const { committed, failed } = await db.transaction((tx) => commitBatch(tx, batch, { deferSeconds }));
+    const { committed, failed } = await commit(batch);
     committedCount += committed.length;
     const fenced = batch.ran.length - committed.length;
     if (fenced > 0)
@@ -114,6 +114,44 @@ export async function startItemWorker(database: Database, options: ItemWorkerOpt
       committed.filter((r) => r.item.mode === "live").map((r) => r.item.workflowId),
     );
     if (liveWorkflows.size > 0) options.onLiveOutcomes?.([...liveWorkflows]);
+  }
+
+  type Committed = Awaited<ReturnType<typeof commitBatch>>;
+  const commitIn = (part: BatchResults): Promise<Committed> =>
+    db.transaction((tx) => commitBatch(tx, part, { deferSeconds }));
+
+  /**
+   * The batch in one transaction; should the database refuse it, each item in its own, so that one outcome
+   * it cannot store (a poison item) fails alone and is retried, then dead-lettered, without its batch-mates.
+   * When the database itself is gone the first single commit throws too, and the loop waits as before.
+   */
+  async function commit(batch: BatchResults): Promise<Committed> {
+    try {
+      return await commitIn(batch);
+    } catch (error) {
+      if (batch.ran.length === 0) throw error;
+      log(`a batch commit failed (${describeError(error)}); committing its items one by one`);
+    }
+    const result: Committed = { committed: [], failed: [] };
+    const add = (part: Committed) => {
+      result.committed.push(...part.committed);
+      result.failed.push(...part.failed);
+    };
+    if (batch.settled.length > 0 || batch.failed.length > 0)
+      add(await commitIn({ settled: batch.settled, ran: [], failed: batch.failed }));
+    for (const ran of batch.ran) {
+      try {
+        add(await commitIn({ settled: [], ran: [ran], failed: [] }));
+      } catch (error) {
+        const failure = {
+          job: ran.job,
+          item: ran.item,
+          error: `its outcome could not be stored: ${describeError(error)}`,
+        };
+        add(await commitIn({ settled: [], ran: [], failed: [failure] }));
+      }
+    }
+    return result;
   }
 
   async function runClaimed(claimedItem: ClaimedItem, runDeps: RunDeps): Promise<ItemRunResult> {

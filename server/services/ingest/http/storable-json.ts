@@ -43,3 +43,22 @@ export function assertStorableJson(value: unknown, path = "", depth = 0): void {
     assertStorableJson(entry, at, depth + 1);
   }
 }
+
+/** Where, in an item's fields, text Postgres cannot store sits (its path), or undefined when all is storable. */
+export function unstorableTextAt(value: unknown, path = ""): string | undefined {
+  if (typeof value === "string") return UNSTORABLE.test(value) ? path || "(item)" : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableTextAt(value[i], `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const [key, entry] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    const found = unstorableTextAt(key, at) ?? unstorableTextAt(entry, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
