@@ -38,7 +38,12 @@ export function AlertsList() {
               {alert.title}
             </p>
             <p className="text-slate-600">{alert.body}</p>
-            <p className="text-xs text-slate-500">{formatDateTime(alert.createdAt)}</p>
+            <p className="text-xs text-slate-500">
+              {formatDateTime(alert.createdAt)}
+              {alert.delivery
+                ? ` · webhook: ${alert.delivery === "pending" ? "waiting for a worker to send it" : alert.delivery}`
+                : ""}
+            </p>
           </li>
         ))}
       </ul>

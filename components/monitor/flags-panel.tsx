@@ -6,6 +6,7 @@ const METRIC_NAMES: Record<string, string> = {
   accuracy: "Accuracy",
   escalation_rate: "Escalation rate",
   latency_p95: "p95 processing time",
+  mean_confidence: "Mean confidence",
 };
 
 /** Drift flags and volume episodes: open ones first and loud, those of the range after them, quiet. */

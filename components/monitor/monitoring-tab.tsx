@@ -7,9 +7,12 @@ import { formatDateTime } from "@/components/ui/format";
 import { currentMonth } from "@/lib/monitoring/month";
 import { AccuracyChart } from "./charts/accuracy-chart";
 import { EscalationReasonsChart } from "./charts/escalation-reasons-chart";
+import { LabelAccuracyChart } from "./charts/label-accuracy-chart";
+import { LabelVolumeChart } from "./charts/label-volume-chart";
 import { LatencyChart } from "./charts/latency-chart";
 import { RatesChart } from "./charts/rates-chart";
 import { VolumeChart } from "./charts/volume-chart";
+import { ConnectorHealthCard } from "./connector-health-card";
 import { ConnectorHealthTable } from "./connector-health-table";
 import { FigureCards } from "./figure-cards";
 import { FlagsPanel } from "./flags-panel";
@@ -62,12 +65,15 @@ export function MonitoringTab({ workflowId }: { workflowId: string }) {
                   <RatesChart dashboard={data} />
                   <AccuracyChart dashboard={data} />
                   <EscalationReasonsChart dashboard={data} />
+                  <LabelVolumeChart dashboard={data} />
+                  <LabelAccuracyChart dashboard={data} />
                   <LatencyChart dashboard={data} />
-                  <LabelTable dashboard={data} />
                 </div>
                 <NodeView dashboard={data} />
-                <div className="grid grid-cols-3 gap-4">
-                  <div className="col-span-2">
+                <ConnectorHealthCard dashboard={data} />
+                <div className="grid grid-cols-3 items-start gap-4">
+                  <div className="col-span-2 space-y-4">
+                    <LabelTable dashboard={data} />
                     <ConnectorHealthTable dashboard={data} />
                   </div>
                   <SettingsCard workflowId={workflowId} />

@@ -14,6 +14,12 @@ const FIELDS: { key: NumberKey; label: string; unit: string; step: number }[] = 
   { key: "accuracyDropPoints", label: "Accuracy may drop by", unit: "points", step: 0.5 },
   { key: "escalationRisePoints", label: "Escalation may rise by", unit: "points", step: 0.5 },
   { key: "latencyP95Multiplier", label: "p95 processing time up to", unit: "× baseline", step: 0.5 },
+  {
+    key: "confidenceDropPoints",
+    label: "A node's confidence may drop by",
+    unit: "points vs 4 weeks",
+    step: 1,
+  },
   { key: "driftWindowDays", label: "Judged over", unit: "days", step: 1 },
   { key: "driftMinSample", label: "Judged on at least", unit: "items", step: 1 },
   { key: "volumeWindowMinutes", label: "Volume window", unit: "minutes", step: 5 },
@@ -116,7 +122,7 @@ function SettingsForm({
         </label>
         <fieldset className="space-y-2 border-t border-slate-100 pt-2">
           <legend className="text-xs text-slate-500">
-            Volume alerts also go to a connector (a webhook):
+            Volume and drift alerts also go to a connector (a webhook):
           </legend>
           <label className="flex items-center justify-between gap-2 text-sm text-slate-700">
             <span>Connector id</span>

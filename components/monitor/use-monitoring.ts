@@ -14,6 +14,7 @@ export type OverviewRow = Outputs["overview"][number];
 export type MonitoringAlert = Outputs["alerts"][number];
 export type MonitoringSettings = Outputs["settings"]["settings"];
 export type SeriesPoint = Dashboard["series"][number];
+export type ConnectorTimeline = Dashboard["connectorTimelines"][number];
 
 export function useDashboard(input: DashboardInput) {
   const trpc = useTRPC();

@@ -3,7 +3,8 @@ import { signInAs } from "../fixtures/demo-users";
 
 /*
  * Needs the demo seed as it starts: the support-triage workflow validated on its signed-off backtest and
- * nine days in shadow, with reported outcomes (seedDemoLifecycle); no spec case marked as an edge case yet.
+ * nine days in shadow, with reported outcomes (seedDemoLifecycle), and one edge case the owner took from a
+ * shadow disagreement (seedDemoTestCaseHistory), so the map is complete.
  */
 
 async function openOverview(page: import("@playwright/test").Page) {
@@ -23,8 +24,8 @@ test("the owner sees the stage, the readiness checklist and the shadow report", 
 
   const checklist = page.getByTestId("readiness-checklist");
   await expect(checklist.getByRole("listitem")).toHaveCount(7);
-  await expect(checklist.getByTestId("readiness-mapped")).toHaveAttribute("data-state", "todo");
-  await expect(checklist.getByTestId("readiness-mapped")).toContainText("edge cases");
+  await expect(checklist.getByTestId("readiness-mapped")).toHaveAttribute("data-state", "done");
+  await expect(checklist.getByTestId("readiness-mapped")).toContainText("1 edge case");
   await expect(checklist.getByTestId("readiness-integrations")).toHaveAttribute("data-state", "done");
   await expect(checklist.getByTestId("readiness-tree")).toHaveAttribute("data-state", "done");
   await expect(checklist.getByTestId("readiness-backtest")).toContainText("signed off by Ada Admin");

@@ -40,11 +40,23 @@ test("the owner watches the workflow against its baseline, per day and per week"
     "chart-accuracy",
     "chart-escalation-reasons",
     "chart-latency",
+    "chart-label-volume",
+    "chart-label-accuracy",
   ]) {
     await expect(page.getByTestId(chart).locator("svg.recharts-surface").first()).toBeVisible();
   }
+  await expect(page.getByTestId("chart-label-accuracy")).toContainText("billing-team");
   await expect(page.getByTestId("label-table")).toContainText("billing-team");
   await expect(page.getByTestId("node-view")).toContainText("classify");
+  // The seeded CRM outage: the real breaker's recorded changes, charted per day and as a state strip.
+  const connectorHealth = page.getByTestId("connector-health-chart");
+  await expect(connectorHealth).toContainText("CRM");
+  await expect(connectorHealth.locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(connectorHealth.getByTestId("circuit-strip")).toHaveAttribute(
+    "aria-label",
+    /circuit open from/,
+  );
+  await expect(page.getByTestId("circuit-changes")).toContainText("half-open → closed");
   await expect(page.getByTestId("monitoring-settings").getByRole("button", { name: "Save" })).toHaveCount(0);
   // The tab scrolls inside the editor's frame: a tall viewport shows all of it in one screenshot.
   await page.setViewportSize({ width: 1280, height: 2400 });
@@ -88,6 +100,9 @@ test("the monthly review prints, and exports as Markdown and PDF", async ({ page
   await expect(review.getByRole("heading", { name: "Performance against baseline" })).toBeVisible();
   await expect(review.locator("#volume")).toContainText("escalated every item");
   await expect(review.locator("#refinement tbody tr").first()).toBeVisible();
+  // The edge case the owner took from a shadow disagreement: a known failure still open, with who added it.
+  await expect(review.locator("#edge-cases")).toContainText("Oscar Owner");
+  await expect(review.locator("#edge-cases tbody tr").first()).toContainText("known failure");
   await page.screenshot({ path: "/tmp/monitoring-review.png", fullPage: true });
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();

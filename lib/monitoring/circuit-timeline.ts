@@ -64,6 +64,9 @@ export interface CircuitBucketShare {
   /** Shares of the bucket's time (its part inside the range) the circuit was open and half-open, 0–1. */
   openShare: number;
   halfOpenShare: number;
+  /** The same as durations, in milliseconds. */
+  openMs: number;
+  halfOpenMs: number;
   /** Times the circuit opened in the bucket (a failed probe re-opening it counts too). */
   openings: number;
 }
@@ -91,6 +94,8 @@ export function circuitShares(
     return {
       openShare: span > 0 ? open / span : 0,
       halfOpenShare: span > 0 ? halfOpen / span : 0,
+      openMs: open,
+      halfOpenMs: halfOpen,
       openings: transitions.filter((t) => t.to === "open" && t.atMs >= from && t.atMs < to).length,
     };
   });

@@ -33,6 +33,14 @@ export interface ConnectorStep {
 
 const CIRCUIT_OPEN = /circuit (is )?(now )?open/i;
 
+/** How a connector step failed, if it did: its system down (or its circuit open), or an error answer. */
+export function stepFailure(step: Pick<ConnectorStep, "handle" | "detail">): "unavailable" | "error" | null {
+  // A retry_later connector that found its system down stops the run with an empty handle.
+  if (step.handle === "unavailable" || (step.handle === "" && /unavailable/i.test(step.detail ?? "")))
+    return "unavailable";
+  return step.handle === "error" ? "error" : null;
+}
+
 /**
  * Connector health from the traces of runs: calls, error and unavailable shares, latency against the
  * profile's p50/p95, and the circuit as the newest call reported it. `connectorOf` maps a connector node to
@@ -67,12 +75,10 @@ export function connectorHealth(
       }
       entry.calls++;
       entry.durations.push(step.durationMs);
-      // A retry_later connector that found its system down stops the run with an empty handle.
-      const down =
-        step.handle === "unavailable" || (step.handle === "" && /unavailable/i.test(step.detail ?? ""));
-      if (down) entry.unavailable++;
-      if (step.handle === "error") entry.errors++;
-      entry.circuit = down && CIRCUIT_OPEN.test(step.detail ?? "") ? "open" : "closed";
+      const failure = stepFailure(step);
+      if (failure === "unavailable") entry.unavailable++;
+      if (failure === "error") entry.errors++;
+      entry.circuit = failure === "unavailable" && CIRCUIT_OPEN.test(step.detail ?? "") ? "open" : "closed";
     }
   }
   return [...byConnector.entries()]

@@ -68,6 +68,9 @@ export interface ConnectorIncident {
   calls: number;
   failures: number;
   circuitOpened: boolean;
+  /** From the recorded breaker changes (when merged with them): openings that day and minutes not closed. */
+  circuitOpenings?: number;
+  circuitOpenMs?: number;
 }
 
 const DAY = 86_400_000;

@@ -19,7 +19,7 @@ export interface BaselineVolume {
 }
 
 export type VolumeGuardAction = "escalate" | "pause";
-export type DriftMetric = "accuracy" | "escalation_rate" | "latency_p95";
+export type DriftMetric = "accuracy" | "escalation_rate" | "latency_p95" | "mean_confidence";
 export type MonitoringAlertKind = "volume" | "drift";
 export type Granularity = "day" | "week";
 

@@ -29,6 +29,18 @@ export interface HttpConnectorGatewayOptions {
   log?: (line: string) => void;
   /** Resolver override for tests; defaults to the system's, checked against the SSRF rules. */
   lookup?: LookupFunction;
+  /** Told each change of a connector's circuit breaker (monitoring records them); must not throw. */
+  onCircuitChange?: (change: CircuitChange) => void;
+}
+
+export interface CircuitChange {
+  connectorId: string;
+  from: CircuitState;
+  to: CircuitState;
+  /** For an opening: the cool-down before a probe is let through. */
+  cooldownMs: number | null;
+  /** Epoch milliseconds, on the gateway's clock. */
+  atMs: number;
 }
 
 export interface ExecuteOptions {

@@ -22,6 +22,7 @@ import type { ResiliencePolicy } from "./resilience/policy";
 import { TemplateError } from "./template";
 
 export type {
+  CircuitChange,
   DetailedGatewayResult,
   ExecuteOptions,
   GatewayResult,
@@ -254,7 +255,22 @@ export class HttpConnectorGateway implements ConnectorGateway {
     };
     let breaker = this.breakers.get(connectorId);
     if (!breaker) {
-      breaker = new CircuitBreaker({ ...settings, now: this.now });
+      const onChange = this.options.onCircuitChange;
+      breaker = new CircuitBreaker({
+        ...settings,
+        now: this.now,
+        ...(onChange && {
+          onChange: (from: CircuitState, to: CircuitState) => {
+            const cooldownMs = to === "open" ? (this.breakers.get(connectorId)?.cooldownMs ?? null) : null;
+            try {
+              onChange({ connectorId, from, to, cooldownMs, atMs: this.now() });
+            } catch (error) {
+              // Recording the history must never change how a call goes.
+              this.log(`[connectors] recording a circuit change failed: ${String(error)}`);
+            }
+          },
+        }),
+      });
       this.breakers.set(connectorId, breaker);
     } else {
       breaker.configure(settings);

@@ -1,6 +1,8 @@
 import type { Database } from "../db/client";
 import { createLiveConnectorGateway } from "../integrations/live-gateway";
 import { evaluateCanaryGuard } from "../services/lifecycle/canary-guard";
+import { setAlertGateway } from "../services/monitoring/alerts";
+import { recordCircuitChanges } from "../services/monitoring/circuit-events";
 import type { ItemWorkerOptions } from "../services/queue/item-worker";
 
 function positiveInteger(name: string, fallback: number): number {
@@ -10,8 +12,13 @@ function positiveInteger(name: string, fallback: number): number {
 
 /** A worker's settings, from the environment (documented in the README). */
 export function workerOptions(database: Database, log: (message: string) => void): ItemWorkerOptions {
+  const connectors = createLiveConnectorGateway(database, {
+    onCircuitChange: recordCircuitChanges(database.db),
+  });
+  // Alerts raised off the run path (a dashboard look) reach the webhook through the same gateway.
+  setAlertGateway(database.db, connectors);
   return {
-    connectors: createLiveConnectorGateway(database),
+    connectors,
     batchSize: positiveInteger("SWITCHBOARD_WORKER_BATCH", 64),
     loops: positiveInteger("SWITCHBOARD_WORKER_LOOPS", 2),
     maintenanceIntervalSeconds: positiveInteger("SWITCHBOARD_QUEUE_MAINTENANCE_SECONDS", 10),

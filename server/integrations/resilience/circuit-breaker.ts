@@ -4,6 +4,8 @@ export interface CircuitBreakerOptions {
   failureThreshold: number;
   cooldownMs: number;
   now: () => number;
+  /** Told each change of state as the breaker makes it (half-open: when it lets a probe through). */
+  onChange?: (from: CircuitState, to: CircuitState) => void;
 }
 
 export type CircuitPermit = { allowed: true; probe: boolean } | { allowed: false; retryAfterMs: number };
@@ -17,11 +19,13 @@ export class CircuitBreaker {
   private consecutiveFailures = 0;
   private openedAt: number | null = null;
   private probeInFlight = false;
+  /** The state last reported to `onChange`. */
+  private reported: CircuitState = "closed";
 
   constructor(private options: CircuitBreakerOptions) {}
 
   /** The profile may change while the process runs; the counts survive. */
-  configure(options: Omit<CircuitBreakerOptions, "now">): void {
+  configure(options: Omit<CircuitBreakerOptions, "now" | "onChange">): void {
     this.options = { ...this.options, ...options };
   }
 
@@ -35,6 +39,7 @@ export class CircuitBreaker {
     if (state === "closed") return { allowed: true, probe: false };
     if (state === "half_open" && !this.probeInFlight) {
       this.probeInFlight = true;
+      this.report("half_open");
       return { allowed: true, probe: true };
     }
     return { allowed: false, retryAfterMs: this.retryAfterMs() };
@@ -44,19 +49,35 @@ export class CircuitBreaker {
     this.consecutiveFailures = 0;
     this.openedAt = null;
     this.probeInFlight = false;
+    this.report("closed");
   }
 
   recordFailure(): void {
     this.consecutiveFailures += 1;
     const failedProbe = this.probeInFlight;
     this.probeInFlight = false;
-    if (failedProbe || this.consecutiveFailures >= this.options.failureThreshold)
+    if (failedProbe || this.consecutiveFailures >= this.options.failureThreshold) {
       this.openedAt = this.options.now();
+      // Reported even when it was open already (a call still in flight failed): its cool-down restarts.
+      if (this.reported === "open") this.options.onChange?.("open", "open");
+      else this.report("open");
+    }
   }
 
   /** A probe that ended without telling us anything about the system (e.g. refused by SSRF rules). */
   releaseProbe(): void {
     this.probeInFlight = false;
+  }
+
+  private report(to: CircuitState): void {
+    const from = this.reported;
+    if (from === to) return;
+    this.reported = to;
+    this.options.onChange?.(from, to);
+  }
+
+  get cooldownMs(): number {
+    return this.options.cooldownMs;
   }
 
   retryAfterMs(): number {

@@ -68,7 +68,7 @@ export const backtestsRouter = router({
     .query(({ ctx, input }) => mismatchPairs(ctx.db, input.runId)),
   toTestCase: backtester()
     .input(toTestCaseInput)
-    .mutation(({ ctx, input }) => mismatchToTestCase(ctx.db, input)),
+    .mutation(({ ctx, input }) => mismatchToTestCase(ctx.db, input, ctx.user.id)),
   sweep: backtester()
     .input(sweepInput)
     .query(({ ctx, input }) => sweepRun(ctx.db, input)),

@@ -57,7 +57,7 @@ export const workflowsRouter = router({
     .mutation(({ ctx, input }) => runDraftTests(ctx.db, input.workflowId, input.graph)),
   addTestCase: editor()
     .input(addTestCaseInput)
-    .mutation(({ ctx, input }) => addTestCase(ctx.db, input.workflowId, input.testCase)),
+    .mutation(({ ctx, input }) => addTestCase(ctx.db, input.workflowId, input.testCase, ctx.user.id)),
   updateTestCase: editor()
     .input(updateTestCaseInput)
     .mutation(({ ctx, input }) => updateTestCase(ctx.db, input.workflowId, input.testCase)),

@@ -24,6 +24,7 @@ export function expectationFromHistory(label: string, outcomeType: string | null
 export async function mismatchToTestCase(
   db: Db,
   input: { runId: string; rowId: number; name?: string; notes?: string; knownFailure?: boolean },
+  addedBy?: string,
 ) {
   const [row] = await db
     .select({
@@ -52,13 +53,18 @@ export async function mismatchToTestCase(
   ).slice(0, 200);
   if (notes.length > 4000)
     throw new TRPCError({ code: "BAD_REQUEST", message: "Keep the notes under 4,000 characters." });
-  return addTestCase(db, row.run.workflowId, {
-    name,
-    item,
-    expected: expectationFromHistory(result.actualLabel, row.data.outcomeType),
-    edgeCase: true,
-    knownFailure: input.knownFailure ?? false,
-    notes,
-    ...(Object.keys(reads).length > 0 ? { recordedReads: reads } : {}),
-  });
+  return addTestCase(
+    db,
+    row.run.workflowId,
+    {
+      name,
+      item,
+      expected: expectationFromHistory(result.actualLabel, row.data.outcomeType),
+      edgeCase: true,
+      knownFailure: input.knownFailure ?? false,
+      notes,
+      ...(Object.keys(reads).length > 0 ? { recordedReads: reads } : {}),
+    },
+    addedBy,
+  );
 }

@@ -37,6 +37,8 @@ export async function storeRun(
     payload: Record<string, unknown>;
     label?: ItemLabel | null;
     receivedAt?: Date;
+    /** Who answers the reads (default: the demo CRM as history knew it). */
+    connectors?: ConnectorGateway;
   },
 ) {
   const [version] = await db
@@ -47,7 +49,7 @@ export async function storeRun(
   const id = crypto.randomUUID();
   const clock = { now: () => Date.now(), monotonic: () => performance.now() };
   const result = await runItem(compiled, input.payload, {
-    ports: shadowPorts({ clock, models: routeModels(), connectors: crmAnswers }),
+    ports: shadowPorts({ clock, models: routeModels(), connectors: input.connectors ?? crmAnswers }),
     trace: true,
     runKey: `${input.mode}:${id}`,
   });

@@ -1,22 +1,35 @@
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ConnectorGateway } from "@/lib/engine/ports";
 import type { MonitoringAlertKind } from "@/lib/monitoring/types";
 import type { Db } from "../../db/client";
 import { monitoringAlerts, workflows } from "../../db/schema";
 import { monitoringSettingsFor } from "./settings";
 
+type AlertInput = { workflowId: string; kind: MonitoringAlertKind; title: string; body: string; at?: Date };
+
+/** Alerts raised where no gateway is at hand wait as `pending` for the next one that has. */
+export const PENDING_DELIVERY = "pending";
+const SENDING = "sending";
+const gatewaysByDb = new WeakMap<Db, ConnectorGateway>();
+
 /**
- * Tells the admins in the app (the Monitoring page and its nav badge), and — when `notify` (the process's
- * connector gateway) is given and the workflow's settings name a webhook operation — through that connector
- * too, recording how the delivery went. A failed delivery never fails the caller.
+ * Names the process's connector gateway (the worker's: one per process, its breakers in memory) for alerts
+ * raised away from the run path — a drift flag raised because someone opened the dashboard.
  */
-export async function raiseAlert(
-  db: Db,
-  alert: { workflowId: string; kind: MonitoringAlertKind; title: string; body: string; at?: Date },
-  notify?: ConnectorGateway,
-): Promise<void> {
+export function setAlertGateway(db: Db, gateway: ConnectorGateway): void {
+  gatewaysByDb.set(db, gateway);
+}
+
+/**
+ * Tells the admins in the app (the Monitoring page and its nav badge) and, when the workflow's settings name
+ * a webhook operation, through that connector too: at once when a gateway is at hand (`notify`, else the
+ * process's), otherwise by the next run-path look at the workflow (`deliverPendingAlerts`). Each alert is
+ * delivered once; how it went is recorded. A failed delivery never fails the caller.
+ */
+export async function raiseAlert(db: Db, alert: AlertInput, notify?: ConnectorGateway): Promise<void> {
   const id = crypto.randomUUID();
+  const { alertConnectorId, alertOperation } = await monitoringSettingsFor(db, alert.workflowId);
   await db.insert(monitoringAlerts).values({
     id,
     workflowId: alert.workflowId,
@@ -24,41 +37,65 @@ export async function raiseAlert(
     title: alert.title,
     body: alert.body,
     createdAt: alert.at ?? new Date(),
+    delivery: alertConnectorId && alertOperation ? PENDING_DELIVERY : null,
   });
   console.log(`[switchboard] monitoring alert for workflow ${alert.workflowId}: ${alert.title}`);
-  if (notify) await deliverAlert(db, id, alert, notify);
+  const gateway = notify ?? gatewaysByDb.get(db);
+  if (gateway && alertConnectorId && alertOperation) await deliverAlert(db, id, gateway);
 }
 
-async function deliverAlert(
-  db: Db,
-  id: string,
-  alert: { workflowId: string; kind: MonitoringAlertKind; title: string; body: string; at?: Date },
-  notify: ConnectorGateway,
-): Promise<void> {
+/** Sends the alerts still waiting for a gateway (oldest first, a few at a time). */
+export async function deliverPendingAlerts(db: Db, gateway: ConnectorGateway, workflowId?: string) {
+  const pending = await db
+    .select({ id: monitoringAlerts.id })
+    .from(monitoringAlerts)
+    .where(
+      and(
+        eq(monitoringAlerts.delivery, PENDING_DELIVERY),
+        workflowId ? eq(monitoringAlerts.workflowId, workflowId) : undefined,
+      ),
+    )
+    .orderBy(asc(monitoringAlerts.createdAt))
+    .limit(20);
+  for (const { id } of pending) await deliverAlert(db, id, gateway);
+  return pending.length;
+}
+
+async function deliverAlert(db: Db, id: string, gateway: ConnectorGateway): Promise<void> {
+  // Claimed first, so two processes that both see it pending cannot both send it.
+  const [alert] = await db
+    .update(monitoringAlerts)
+    .set({ delivery: SENDING })
+    .where(and(eq(monitoringAlerts.id, id), eq(monitoringAlerts.delivery, PENDING_DELIVERY)))
+    .returning();
+  if (!alert) return;
   const { alertConnectorId, alertOperation } = await monitoringSettingsFor(db, alert.workflowId);
-  if (!alertConnectorId || !alertOperation) return;
   let delivery: string;
-  try {
-    const result = await notify.call({
-      connectorId: alertConnectorId,
-      operation: alertOperation,
-      kind: "write",
-      input: {
-        workflowId: alert.workflowId,
-        kind: alert.kind,
-        title: alert.title,
-        body: alert.body,
-        at: (alert.at ?? new Date()).toISOString(),
-      },
-      // One alert is one delivery, however often the gateway retries it.
-      idempotencyKey: `monitoring-alert:${id}`,
-    });
-    delivery =
-      result.status === "ok"
-        ? "sent"
-        : `not sent: ${result.status === "unavailable" ? result.reason : result.message}`;
-  } catch (error) {
-    delivery = `not sent: ${error instanceof Error ? error.message : String(error)}`;
+  if (!alertConnectorId || !alertOperation) {
+    delivery = "not sent: the webhook was removed before it could be sent";
+  } else {
+    try {
+      const result = await gateway.call({
+        connectorId: alertConnectorId,
+        operation: alertOperation,
+        kind: "write",
+        input: {
+          workflowId: alert.workflowId,
+          kind: alert.kind,
+          title: alert.title,
+          body: alert.body,
+          at: alert.createdAt.toISOString(),
+        },
+        // One alert is one delivery, however often the gateway retries it.
+        idempotencyKey: `monitoring-alert:${id}`,
+      });
+      delivery =
+        result.status === "ok"
+          ? "sent"
+          : `not sent: ${result.status === "unavailable" ? result.reason : result.message}`;
+    } catch (error) {
+      delivery = `not sent: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
   await db.update(monitoringAlerts).set({ delivery }).where(eq(monitoringAlerts.id, id));
 }

@@ -1,6 +1,8 @@
 import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
 import { bucketStarts } from "@/lib/monitoring/buckets";
 import { connectorHealth } from "@/lib/monitoring/connector-health";
+import { connectorSeries } from "@/lib/monitoring/connector-series";
+import { labelVolumeSeries } from "@/lib/monitoring/label-series";
 import { nodeFigures } from "@/lib/monitoring/node-stats";
 import { connectorIncidents } from "@/lib/monitoring/review-figures";
 import { itemSeries } from "@/lib/monitoring/series";
@@ -13,6 +15,7 @@ import { versionNumbers } from "../lifecycle/workflow-row";
 import { loadWorkflow } from "../workflows/load";
 import { baselineView } from "./baseline/baseline-view";
 import { currentBaseline } from "./baseline/latest-baseline";
+import { circuitHistory } from "./circuit-events";
 import { connectorContext } from "./graph-connectors";
 import { loadFacts } from "./item-facts";
 import { monitoredMode } from "./monitored-mode";
@@ -67,7 +70,11 @@ export async function workflowDashboard(db: Db, input: DashboardInput) {
       )
       .orderBy(desc(volumeEpisodes.startedAt)),
   ]);
-  const numbers = await versionNumbers(db, [baselineRow?.versionId ?? null]);
+  const graphConnectors = [...new Set(context.connectorOf.values())];
+  const [numbers, circuits] = await Promise.all([
+    versionNumbers(db, [baselineRow?.versionId ?? null]),
+    circuitHistory(db, graphConnectors, range),
+  ]);
   const baseline = baselineView(
     baselineRow,
     baselineRow?.versionId ? (numbers.get(baselineRow.versionId) ?? null) : null,
@@ -90,10 +97,25 @@ export async function workflowDashboard(db: Db, input: DashboardInput) {
     summary: summarizeItems(loaded.facts),
     series,
     labels: labelFigures(loaded.facts),
+    labelVolume: labelVolumeSeries(loaded.facts, range, input.granularity),
     nodes: nodeFigures(loaded.traced, range, input.granularity),
     connectors: connectorHealth(loaded.traced, context.connectorOf, context.profiles).map((health) => ({
       ...health,
       name: context.names.get(health.connectorId) ?? health.connectorId,
+    })),
+    /** Per connector and bucket: failure rate, p50/p95 against the profile, and the circuit over time. */
+    connectorTimelines: connectorSeries(
+      loaded.traced,
+      context.connectorOf,
+      circuits,
+      graphConnectors,
+      range,
+      input.granularity,
+    ).map((timeline) => ({
+      ...timeline,
+      name: context.names.get(timeline.connectorId) ?? timeline.connectorId,
+      profile: context.profiles.get(timeline.connectorId) ?? null,
+      transitions: (circuits.get(timeline.connectorId)?.transitions ?? []).slice(-20),
     })),
     /** Days on which a connector failed, for the health card's incident list. */
     incidents: connectorIncidents(loaded.traced, context.connectorOf).map((incident) => ({

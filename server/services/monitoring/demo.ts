@@ -4,6 +4,8 @@ import type { Db } from "../../db/client";
 import { thresholdOverrides, workflowVersions, workflows } from "../../db/schema";
 import { reportedLabel, storeRun } from "../lifecycle/stored-runs";
 import { setThreshold } from "../thresholds/set-threshold";
+import { seedDemoCrmOutage } from "./demo-outage";
+import { seedDemoTestCaseHistory } from "./demo-test-cases";
 import { evaluateVolumeGuard } from "./volume/evaluate-volume-guard";
 
 const DAY = 86_400_000;
@@ -13,8 +15,9 @@ const FLOOD_ITEMS = 60;
 /**
  * What monitoring has to show on a fresh demo: the baseline was recorded as the demo workflow entered shadow
  * (seedDemoLifecycle); here, three days ago at 10:00 UTC, a flood of tickets (an outage upstream) that the
- * real volume guard caught and cleared (an episode and two alerts), and an admin's threshold change two days
- * ago, so the monthly review has something in every section that can have it.
+ * real volume guard caught and cleared (an episode and two alerts), a CRM outage two days before it (the real
+ * gateway's breaker opening and closing, recorded), an edge case the owner took from a shadow disagreement,
+ * and an admin's threshold change two days ago, so the monthly review has something in every section.
  */
 export async function seedDemoMonitoring(
   db: Db,
@@ -52,6 +55,13 @@ export async function seedDemoMonitoring(
   // The guard as a worker would have run it: at the flood's height, and once the hour had passed.
   await evaluateVolumeGuard(db, options.workflowId, new Date(floodAt + FLOOD_ITEMS * 40_000));
   await evaluateVolumeGuard(db, options.workflowId, new Date(floodAt + 3 * HOUR));
+  // Two days before the flood, an afternoon when the CRM went down for twenty minutes.
+  await seedDemoCrmOutage(db, {
+    workflowId: options.workflowId,
+    versionId,
+    startMs: floodAt - 2 * DAY + 4 * HOUR,
+  });
+  await seedDemoTestCaseHistory(db, { workflowId: options.workflowId, now });
 
   const [published] = await db
     .select({ graph: workflowVersions.graph })

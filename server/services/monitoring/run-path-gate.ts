@@ -1,5 +1,6 @@
 import type { ConnectorGateway } from "@/lib/engine/ports";
 import type { Db } from "../../db/client";
+import { deliverPendingAlerts } from "./alerts";
 import { evaluateDrift } from "./drift/evaluate-drift";
 import { evaluateVolumeGuard, type VolumeGuardState } from "./volume/evaluate-volume-guard";
 
@@ -19,12 +20,17 @@ function mapFor<V>(store: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> {
 }
 
 /** Flags are raised where items run too, not only when someone opens the dashboard. */
-async function judgeDriftNowAndThen(db: Db, workflowId: string, nowMs: number): Promise<void> {
+async function judgeDriftNowAndThen(
+  db: Db,
+  workflowId: string,
+  nowMs: number,
+  notify?: ConnectorGateway,
+): Promise<void> {
   const judged = mapFor(driftJudgedAt, db);
   const last = judged.get(workflowId);
   if (last !== undefined && nowMs >= last && nowMs - last < DRIFT_INTERVAL_MS) return;
   judged.set(workflowId, nowMs);
-  await evaluateDrift(db, workflowId, new Date(nowMs));
+  await evaluateDrift(db, workflowId, new Date(nowMs), notify);
 }
 
 /**
@@ -37,7 +43,7 @@ export function monitoringGate(
   db: Db,
   workflowId: string,
   nowMs: number,
-  /** The process's connector gateway, for the volume alert's webhook. */
+  /** The process's connector gateway, for the alert webhook. */
   notify?: ConnectorGateway,
 ): Promise<VolumeGuardState> {
   const byWorkflow = mapFor(gates, db);
@@ -46,7 +52,9 @@ export function monitoringGate(
   const state = (async () => {
     try {
       const guard = await evaluateVolumeGuard(db, workflowId, new Date(nowMs), notify);
-      await judgeDriftNowAndThen(db, workflowId, nowMs);
+      await judgeDriftNowAndThen(db, workflowId, nowMs, notify);
+      // Alerts raised where no gateway was at hand (a dashboard look in a process without a worker).
+      if (notify) await deliverPendingAlerts(db, notify, workflowId);
       return guard;
     } catch (error) {
       console.error(`[switchboard] monitoring of workflow ${workflowId} failed`, error);

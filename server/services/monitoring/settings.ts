@@ -11,6 +11,7 @@ export const monitoringSettingsInput = z.object({
   accuracyDropPoints: z.number().min(0.5).max(50),
   escalationRisePoints: z.number().min(0.5).max(50),
   latencyP95Multiplier: z.number().min(1).max(100),
+  confidenceDropPoints: z.number().min(0.5).max(100),
   driftWindowDays: z.number().int().min(1).max(90),
   driftMinSample: z.number().int().min(1).max(100_000),
   volumeGuardEnabled: z.boolean(),
@@ -23,7 +24,7 @@ export const monitoringSettingsInput = z.object({
   volumeZScore: z.number().min(1).max(100).nullable(),
   volumeMinItems: z.number().int().min(1).max(1_000_000),
   volumeAction: z.enum(["escalate", "pause"]),
-  /** A connector's write operation that receives volume alerts (a webhook); both null for in-app only. */
+  /** A connector's write operation that receives volume and drift alerts (a webhook); both null for in-app only. */
   alertConnectorId: z.string().min(1).max(200).nullable(),
   alertOperation: z.string().min(1).max(200).nullable(),
 });
@@ -34,6 +35,7 @@ export const DEFAULT_MONITORING_SETTINGS: MonitoringSettingsInput = {
   accuracyDropPoints: 5,
   escalationRisePoints: 5,
   latencyP95Multiplier: 2,
+  confidenceDropPoints: 10,
   driftWindowDays: 7,
   driftMinSample: 30,
   volumeGuardEnabled: true,

@@ -3,17 +3,19 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import type { TestCase } from "@/lib/engine/graph/test-case-schema";
 import type { Db } from "../../db/client";
-import { workflowTestCases } from "../../db/schema";
+import { workflowTestCaseAuthors, workflowTestCases } from "../../db/schema";
 import { loadTestCases, loadVersion, loadWorkflow } from "./load";
 import { runSpecTests } from "./run-spec-tests";
 import { testCaseFromRow, testCaseToRow } from "./test-case-rows";
 
 export type TestCaseInput = Omit<TestCase, "id">;
 
-export async function addTestCase(db: Db, workflowId: string, testCase: TestCaseInput) {
+/** `addedBy`: the person adding it, shown in the monthly review's "test cases added this month". */
+export async function addTestCase(db: Db, workflowId: string, testCase: TestCaseInput, addedBy?: string) {
   await loadWorkflow(db, workflowId);
   const id = crypto.randomUUID();
   await db.insert(workflowTestCases).values(testCaseToRow(workflowId, { ...testCase, id }, id));
+  if (addedBy) await db.insert(workflowTestCaseAuthors).values({ testCaseId: id, addedBy });
   return { id };
 }
 

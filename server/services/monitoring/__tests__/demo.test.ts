@@ -51,12 +51,39 @@ describe("the demo's monitoring", () => {
     ]);
   });
 
+  it("shows the CRM outage: failed calls, and the real breaker's recorded openings and closing", async () => {
+    const dashboard = await workflowDashboard(database.db, { workflowId, days: 30, granularity: "day" });
+    const crm = dashboard.connectorTimelines.find((c) => c.connectorId === "crm")!;
+    expect(crm.profile).toEqual({ p50Ms: 40, p95Ms: 200 });
+    const outageDay = crm.buckets.find((b) => b.circuitOpenings > 0)!;
+    expect(outageDay.failures).toBeGreaterThan(0);
+    expect(outageDay.circuitOpenShare).toBeGreaterThan(0);
+    expect(crm.transitions.map((t) => t.to)).toContain("half_open");
+    expect(crm.transitions.at(-1)).toMatchObject({ from: "half_open", to: "closed", process: "demo-worker" });
+    expect(crm.circuit.at(-1)!.state).toBe("closed");
+  });
+
   it("gives this month's review its episode and the admin's threshold change", async () => {
     const review = await monthlyReview(database.db, {
       workflowId,
       month: currentMonth(new Date(Date.now() - 2 * 86_400_000)),
     });
     expect(review.thresholdChanges).toEqual([expect.objectContaining({ to: 0.72 })]);
+    const outageMonth = await monthlyReview(database.db, {
+      workflowId,
+      month: currentMonth(new Date(Date.now() - 5 * 86_400_000)),
+    });
+    expect(outageMonth.connectorIncidents).toContainEqual(
+      expect.objectContaining({ name: "CRM", circuitOpened: true, circuitOpenings: expect.any(Number) }),
+    );
+    const thisMonth = await monthlyReview(database.db, { workflowId, month: currentMonth() });
+    expect(thisMonth.openEdgeCases).toEqual([
+      expect.objectContaining({
+        name: expect.stringMatching(/^Shadow v1: /),
+        status: "known failure",
+        addedBy: "Oscar Owner",
+      }),
+    ]);
     expect(review.summary.itemsIn).toBeGreaterThan(0);
   });
 

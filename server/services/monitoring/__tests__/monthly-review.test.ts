@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "../../../db/client";
-import { thresholdChanges, volumeEpisodes } from "../../../db/schema";
+import { thresholdChanges, volumeEpisodes, workflowTestCases } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { demoFixture } from "../../backtests/__tests__/fixtures";
 import { reportedLabel, storeRun } from "../../lifecycle/stored-runs";
+import { addTestCase } from "../../workflows/test-cases";
 import { exportReviewResponse } from "../review/export-review";
 import { monthlyReview } from "../review/monthly-review";
 import { reviewBodyHtml } from "../review/review-html";
@@ -49,6 +51,52 @@ beforeAll(async () => {
     changedBy: fx.adminId,
     changedAt: new Date(NOVEMBER + 5 * 86_400_000),
   });
+  // The demo's own spec cases were written before November.
+  await db
+    .update(workflowTestCases)
+    .set({ createdAt: new Date(Date.UTC(2026, 9, 1)) })
+    .where(eq(workflowTestCases.workflowId, fx.workflowId));
+  // Test cases: an edge case from a shadow disagreement that still fails, one marked as a known failure,
+  // and an ordinary spec case, all added in November; the first two by the admin.
+  const item = { ...fx.tickets[0]!.item };
+  const added = [
+    await addTestCase(
+      db,
+      fx.workflowId,
+      {
+        name: "Shadow v1: NOV-0 (legal-team)",
+        item,
+        expected: { terminalType: "route", team: "legal-team" },
+        edgeCase: true,
+        notes: "From the shadow run of version 1: the human process decided legal-team.",
+      },
+      fx.adminId,
+    ),
+    await addTestCase(
+      db,
+      fx.workflowId,
+      {
+        name: "Known: contract question",
+        item,
+        expected: { terminalType: "route", team: "legal-team" },
+        edgeCase: true,
+        knownFailure: true,
+        notes: "Needs a legal route first.",
+      },
+      fx.adminId,
+    ),
+    await addTestCase(db, fx.workflowId, {
+      name: "Ordinary spec case",
+      item,
+      expected: { terminalType: "route", team: "legal-team" },
+    }),
+  ];
+  for (const [i, { id }] of added.entries()) {
+    await db
+      .update(workflowTestCases)
+      .set({ createdAt: new Date(NOVEMBER + 2 * 86_400_000 + i * 60_000) })
+      .where(eq(workflowTestCases.id, id));
+  }
   await db.insert(volumeEpisodes).values({
     id: crypto.randomUUID(),
     workflowId: fx.workflowId,
@@ -81,6 +129,16 @@ describe("the monthly review", () => {
     ]);
     expect(review.volumeEpisodes).toHaveLength(1);
     expect(review.refinementPriorities[0]!.share).toBeGreaterThan(0);
+    // Edge cases run now against the version in force: open while failing or marked as known failures.
+    expect(review.openEdgeCases.map((c) => [c.name, c.status, c.addedBy])).toEqual([
+      ["Shadow v1: NOV-0 (legal-team)", "fails", "Ada Admin"],
+      ["Known: contract question", "known failure", "Ada Admin"],
+    ]);
+    expect(review.testCasesAdded.map((c) => [c.name, c.edgeCase, c.addedBy])).toEqual([
+      ["Shadow v1: NOV-0 (legal-team)", true, "Ada Admin"],
+      ["Known: contract question", true, "Ada Admin"],
+      ["Ordinary spec case", false, null],
+    ]);
 
     const markdown = reviewMarkdown(review);
     expect(markdown).toContain("# Support triage: monthly review, November 2026");
@@ -89,6 +147,8 @@ describe("the monthly review", () => {
       "| classify | 0.70 | 0.75 | Ada Admin | Too many billing tickets routed wrong |",
     );
     expect(markdown).toContain("48 in 60 min (5.0×)");
+    expect(markdown).toContain("| Shadow v1: NOV-0 (legal-team) | fails | 2026-11-05 | Ada Admin |");
+    expect(markdown).toContain("| Ordinary spec case | no | fails | 2026-11-05 | not recorded |");
     const html = reviewBodyHtml(review);
     expect(html).toMatch(/<svg class="trend"[^>]*aria-label="Accuracy and escalation rate by week">/);
     expect(html).toContain("<polyline");
@@ -104,8 +164,9 @@ describe("the monthly review", () => {
     expect(markdown).toContain("_Input volume stayed in band all month._");
     expect(markdown).toContain("_No threshold was changed this month._");
     expect(markdown).toContain("n/a (no labelled decisions)");
+    expect(markdown).toContain("_No test case was added this month._");
     const html = reviewBodyHtml(review);
-    expect(html).toContain('<p class="empty">No connector call failed this month.</p>');
+    expect(html).toContain('<p class="empty">No connector call failed and no circuit opened this month.</p>');
     expect(html).not.toContain("<svg");
   });
 
@@ -126,6 +187,11 @@ describe("the monthly review", () => {
     expect(text).toContain("Top disagreement patterns");
     expect(text).toContain("legal-team");
     expect(text).toContain("Too many billing tickets routed wrong");
+    expect(text).toContain("Open edge cases");
+    expect(text).toContain("Shadow v1: NOV-0 (legal-team)");
+    expect(text).toContain("Test cases added this month");
+    expect(text).toContain("Ordinary spec case");
+    expect(text).toContain("Ada Admin");
     expect(text).toContain(`${(review.summary.accuracy.rate! * 100).toFixed(1)}%`);
   }, 60_000);
 });

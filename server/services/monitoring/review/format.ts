@@ -27,4 +27,5 @@ export const METRIC_NAMES: Record<string, string> = {
   accuracy: "Accuracy",
   escalation_rate: "Escalation rate",
   latency_p95: "p95 processing time",
+  mean_confidence: "Mean confidence",
 };

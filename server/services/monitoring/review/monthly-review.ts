@@ -5,26 +5,21 @@ import {
   disagreementPatterns,
   refinementPriorities,
 } from "@/lib/monitoring/review-figures";
+import { connectorSeries, withCircuitHistory } from "@/lib/monitoring/connector-series";
 import { itemSeries } from "@/lib/monitoring/series";
 import { summarizeItems } from "@/lib/monitoring/summarize-items";
 import type { Db } from "../../../db/client";
-import {
-  driftFlags,
-  items,
-  thresholdChanges,
-  user,
-  volumeEpisodes,
-  workflowTestCases,
-  type ItemMode,
-} from "../../../db/schema";
+import { driftFlags, items, thresholdChanges, user, volumeEpisodes, type ItemMode } from "../../../db/schema";
 import { versionNumbers } from "../../lifecycle/workflow-row";
 import { loadWorkflow } from "../../workflows/load";
 import { baselineView } from "../baseline/baseline-view";
 import { currentBaseline } from "../baseline/latest-baseline";
+import { circuitHistory } from "../circuit-events";
 import { connectorContext } from "../graph-connectors";
 import { factOf, loadFacts } from "../item-facts";
 import { monitoredMode } from "../monitored-mode";
 import { monthRange, monthTitle } from "./month";
+import { isOpenEdgeCase, reviewTestCases } from "./review-test-cases";
 
 const EXAMPLES_PER_PATTERN = 2;
 const changer = alias(user, "changer");
@@ -130,14 +125,16 @@ export async function monthlyReview(
         ),
       )
       .orderBy(asc(driftFlags.raisedAt)),
-    db
-      .select()
-      .from(workflowTestCases)
-      .where(eq(workflowTestCases.workflowId, workflow.id))
-      .orderBy(asc(workflowTestCases.createdAt)),
+    reviewTestCases(db, workflow),
   ]);
-  const numbers = await versionNumbers(db, [baselineRow?.versionId ?? null]);
+  const graphConnectors = [...new Set(context.connectorOf.values())];
+  const monthRangeMs = { fromMs: from.getTime(), toMs: to.getTime() };
+  const [numbers, circuits] = await Promise.all([
+    versionNumbers(db, [baselineRow?.versionId ?? null]),
+    circuitHistory(db, graphConnectors, monthRangeMs),
+  ]);
   const { facts, traced } = loaded;
+  const daily = connectorSeries(traced, context.connectorOf, circuits, graphConnectors, monthRangeMs, "day");
   const inMonth = (at: Date) => at >= from && at < to;
   return {
     workflow: { id: workflow.id, name: workflow.name, stage: workflow.stage },
@@ -155,16 +152,16 @@ export async function monthlyReview(
       ...pattern,
       examples: examples.get(JSON.stringify([pattern.actual, pattern.predicted])) ?? [],
     })),
-    openEdgeCases: testCases
-      .filter((c) => c.edgeCase && c.knownFailure)
-      .map((c) => ({ name: c.name, notes: c.notes })),
-    testCasesAdded: testCases
-      .filter((c) => inMonth(c.createdAt))
-      .map((c) => ({ name: c.name, edgeCase: c.edgeCase, createdAtMs: c.createdAt.getTime() })),
-    connectorIncidents: connectorIncidents(traced, context.connectorOf).map((incident) => ({
-      ...incident,
-      name: context.names.get(incident.connectorId) ?? incident.connectorId,
-    })),
+    /** The version the test cases were run against now (live, else shadow, else the newest). */
+    testedVersion: testCases.version,
+    openEdgeCases: testCases.cases.filter(isOpenEdgeCase),
+    testCasesAdded: testCases.cases.filter((c) => inMonth(new Date(c.addedAtMs))),
+    connectorIncidents: withCircuitHistory(connectorIncidents(traced, context.connectorOf), daily).map(
+      (incident) => ({
+        ...incident,
+        name: context.names.get(incident.connectorId) ?? incident.connectorId,
+      }),
+    ),
     volumeEpisodes: episodes.map((e) => ({
       startedAtMs: e.startedAt.getTime(),
       endedAtMs: e.endedAt?.getTime() ?? null,

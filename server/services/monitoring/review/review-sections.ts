@@ -20,6 +20,7 @@ export function reviewSections(review: MonthlyReview): ReviewSection[] {
   const escalationReasons = Object.entries(summary.escalationsByReason)
     .map(([reason, count]) => `${reason} ${count}`)
     .join(", ");
+  const tested = review.testedVersion === null ? "" : ` (run now against version ${review.testedVersion})`;
   return [
     {
       id: "performance",
@@ -88,29 +89,48 @@ export function reviewSections(review: MonthlyReview): ReviewSection[] {
     {
       id: "edge-cases",
       heading: "Open edge cases",
-      columns: ["Test case", "Notes"],
-      rows: review.openEdgeCases.map((c) => [c.name, c.notes]),
-      empty: "No open edge case (no edge-case test marked as a known failure).",
+      intro: `Edge-case test cases (made from a backtest mismatch or a shadow disagreement) that still fail, or are still marked as known failures${tested}.`,
+      columns: ["Test case", "Status", "Added", "By", "Notes"],
+      rows: review.openEdgeCases.map((c) => [
+        c.name,
+        c.status,
+        day(c.addedAtMs),
+        c.addedBy ?? "not recorded",
+        c.notes,
+      ]),
+      empty: "No open edge case: every edge-case test passes and none is marked as a known failure.",
     },
     {
       id: "tests-added",
       heading: "Test cases added this month",
-      columns: ["Test case", "Edge case", "Added"],
-      rows: review.testCasesAdded.map((c) => [c.name, c.edgeCase ? "yes" : "no", day(c.createdAtMs)]),
+      columns: ["Test case", "Edge case", "Status", "Added", "By"],
+      rows: review.testCasesAdded.map((c) => [
+        c.name,
+        c.edgeCase ? "yes" : "no",
+        c.status,
+        day(c.addedAtMs),
+        c.addedBy ?? "not recorded",
+      ]),
       empty: "No test case was added this month.",
     },
     {
       id: "connectors",
       heading: "Connector incidents",
-      columns: ["Connector", "Day", "Failed calls", "Calls", "Circuit opened"],
+      intro:
+        "Days with failed connector calls (from the traces) or a circuit that opened (from the breaker's recorded changes).",
+      columns: ["Connector", "Day", "Failed calls", "Calls", "Circuit"],
       rows: review.connectorIncidents.map((i) => [
         i.name,
         day(i.dayMs),
         String(i.failures),
         String(i.calls),
-        i.circuitOpened ? "yes" : "no",
+        i.circuitOpenings
+          ? `opened ${i.circuitOpenings}×, open ${Math.max(1, Math.round((i.circuitOpenMs ?? 0) / 60_000))} min in all`
+          : i.circuitOpened
+            ? "opened"
+            : "stayed closed",
       ]),
-      empty: "No connector call failed this month.",
+      empty: "No connector call failed and no circuit opened this month.",
     },
     {
       id: "volume",
