@@ -30,6 +30,8 @@ export interface EditorFormContext {
   readOnly: boolean;
   /** The threshold in force for this node when an admin overrode the graph's (see thresholds.ts). */
   thresholdOverride: (ThresholdInForce & { setBy?: string | null; reason?: string }) | undefined;
+  /** The workflow being edited (LLM nodes calibrate on its backtests); absent outside an editor. */
+  workflowId?: string;
   /** The workspace's connectors; undefined while unknown (the form then takes ids as text). */
   connectors: readonly ConnectorOption[] | undefined;
 }

@@ -141,7 +141,7 @@ export function NewProviderDialog() {
             </Field>
           </div>
           <div className="grid grid-cols-3 gap-3">
-            <Field id="provider-concurrency" label="Concurrent calls">
+            <Field id="provider-concurrency" label="Concurrent calls" hint="Per worker process.">
               <Input
                 id="provider-concurrency"
                 name="concurrency"
@@ -151,7 +151,7 @@ export function NewProviderDialog() {
                 defaultValue={4}
               />
             </Field>
-            <Field id="provider-rpm" label="Requests / minute">
+            <Field id="provider-rpm" label="Requests / minute" hint="Shared by all workers.">
               <Input id="provider-rpm" name="requestsPerMinute" type="number" min={1} defaultValue={60} />
             </Field>
             <Field id="provider-timeout" label="Timeout (s)">

@@ -60,7 +60,8 @@ export function ProvidersTable() {
               </td>
               <td className="px-4 py-3 font-mono text-xs">{p.defaultModel}</td>
               <td className="px-4 py-3 text-slate-600">
-                {p.concurrency} at once · {p.requestsPerMinute}/min · {Math.round(p.timeoutMs / 1000)} s
+                {p.concurrency} at once per process · {p.requestsPerMinute}/min across all workers ·{" "}
+                {Math.round(p.timeoutMs / 1000)} s
               </td>
               <td className="px-4 py-3">
                 <ProviderKey providerId={p.id} set={p.apiKey.set} />

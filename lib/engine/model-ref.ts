@@ -20,6 +20,13 @@ export const llmFallbackSchema = z.discriminatedUnion("kind", [
 ]);
 export type LlmFallback = z.infer<typeof llmFallbackSchema>;
 
+export const llmCalibrationSchema = z.object({
+  id: z.string().min(1).max(200),
+  slope: z.number().finite(),
+  intercept: z.number().finite(),
+});
+export type LlmCalibration = z.infer<typeof llmCalibrationSchema>;
+
 export const llmModelRefSchema = z.object({
   kind: z.literal("llm"),
   providerId: z.string().min(1),
@@ -28,6 +35,11 @@ export const llmModelRefSchema = z.object({
   /** How many of the most similar labelled past cases to show the model (0: none). */
   fewShot: z.number().int().min(0).max(10).optional(),
   fallback: llmFallbackSchema.optional(),
+  /**
+   * The calibration in force (fitted on a backtest, stored in `model_calibrations`): the node's thresholds act on
+   * sigmoid(slope · logit(raw) + intercept). Inline, so a published version keeps the calibration it was run with.
+   */
+  calibration: llmCalibrationSchema.optional(),
 });
 export type LlmModelRef = z.infer<typeof llmModelRefSchema>;
 

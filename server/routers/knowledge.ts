@@ -21,7 +21,9 @@ export const buildKnowledgeInput = z.object({
   workflowId,
   datasetId: z.string().min(1).max(200),
   before: z.coerce.date(),
-  resolutionField: z.string().max(200).optional(),
+  resolutionField: z.string().trim().max(200).optional(),
+  include: z.enum(["resolved", "all"]).optional(),
+  limit: z.number().int().min(1).max(20_000).optional(),
 });
 
 async function readable<T>(work: () => Promise<T>): Promise<T> {
@@ -37,23 +39,30 @@ async function readable<T>(work: () => Promise<T>): Promise<T> {
 /** A workflow's knowledge base of known resolutions, read by match nodes set to use it. */
 export const knowledgeRouter = router({
   list: procedureFor("admin", "owner")
-    .input(z.object({ workflowId }))
-    .query(({ ctx, input }) => listEntries(ctx.db, input.workflowId)),
+    .input(
+      z.object({
+        workflowId,
+        search: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listEntries(ctx.db, input.workflowId, input)),
+  /** Imports the rows that are valid and reports the others by row number. */
   import: procedureFor("admin", "owner")
     .input(importKnowledgeInput)
     .mutation(({ ctx, input }) =>
-      readable(async () => ({
-        added: await addEntries(
-          ctx.db,
-          input.workflowId,
-          parseEntries(input.format, input.content),
-          "import",
-        ),
-      })),
+      readable(async () => {
+        const parsed = parseEntries(input.format, input.content);
+        const added = await addEntries(ctx.db, input.workflowId, parsed.entries, "import");
+        return { added, skipped: parsed.skipped, errors: parsed.errors };
+      }),
     ),
   buildFromDataset: procedureFor("admin", "owner")
     .input(buildKnowledgeInput)
-    .mutation(async ({ ctx, input }) => ({ added: await buildFromDataset(ctx.db, input) })),
+    .mutation(({ ctx, input }) =>
+      buildFromDataset(ctx.db, { ...input, resolutionField: input.resolutionField || undefined }),
+    ),
   deleteEntry: procedureFor("admin", "owner")
     .input(z.object({ workflowId, entryKey: z.string().min(1).max(200) }))
     .mutation(({ ctx, input }) => deleteEntry(ctx.db, input.workflowId, input.entryKey)),

@@ -17,9 +17,23 @@ import {
   updateProvider,
 } from "../services/models/providers/providers";
 import { testProvider } from "../services/models/providers/test-provider";
+import {
+  calibrateFromRun,
+  calibrationRuns,
+  getCalibration,
+} from "../services/models/calibration/calibrations";
 import { procedureFor, router } from "../trpc";
 
 export const testProviderInput = providerIdInput.extend({ model: z.string().max(200).optional() });
+
+const id = z.string().min(1).max(200);
+/** The node being calibrated and the model it asks now (a run of another model cannot calibrate it). */
+export const calibrationTargetInput = z.object({
+  workflowId: id,
+  nodeId: id,
+  providerId: id,
+  model: z.string().min(1).max(200),
+});
 
 /** LLM providers (admins configure; owners pick one per node) and the trained embedded models. */
 export const modelProvidersRouter = router({
@@ -47,4 +61,16 @@ export const modelProvidersRouter = router({
     .input(providerIdInput)
     .query(({ ctx, input }) => recentCalls(ctx.db, input.providerId)),
   embeddedModels: procedureFor("admin", "owner").query(({ ctx }) => listEmbeddedModels(ctx.db)),
+  /** A stored calibration of an LLM node (the one its config names). */
+  calibration: procedureFor("admin", "owner")
+    .input(z.object({ calibrationId: id }))
+    .query(({ ctx, input }) => getCalibration(ctx.db, input.calibrationId)),
+  /** Finished backtests of the workflow, and whether each can calibrate the node as it is now. */
+  calibrationRuns: procedureFor("admin", "owner")
+    .input(calibrationTargetInput)
+    .query(({ ctx, input }) => calibrationRuns(ctx.db, input)),
+  /** Fits and stores a calibration; the editor then puts it in the node's config (a draft change). */
+  calibrate: procedureFor("admin", "owner")
+    .input(calibrationTargetInput.extend({ runId: id }))
+    .mutation(({ ctx, input }) => calibrateFromRun(ctx.db, ctx.user.id, input)),
 });

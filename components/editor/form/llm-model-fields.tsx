@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { FewShotField } from "@/components/models/few-shot-field";
+import { LlmCalibrationPanel } from "@/components/models/llm-calibration-panel";
 import { useTRPC } from "@/components/providers/trpc";
 import type { LlmFallback, LlmModelRef } from "@/lib/engine/model-ref";
 import { SelectField, TextAreaField, TextField } from "./fields";
@@ -13,9 +15,16 @@ const FALLBACKS = [
   { value: "llm", label: "Another provider's model" },
 ];
 
+/** A calibration was fitted for one provider and model: another one starts uncalibrated. */
+function withoutCalibration(model: LlmModelRef): LlmModelRef {
+  const { calibration: _calibration, ...rest } = model;
+  return rest;
+}
+
 /**
  * The LLM part of a model picker: provider (from those an admin configured), model, owner guidance, few-shot
- * count and what happens when the provider fails. Says plainly when the confidence will not be calibrated.
+ * examples, the calibration in force and what happens when the provider fails. Says plainly when the
+ * confidence is not calibrated.
  */
 export function LlmModelFields({
   model,
@@ -23,12 +32,17 @@ export function LlmModelFields({
   issues,
   prefix,
   disabled,
+  workflowId,
+  nodeId,
 }: {
   model: LlmModelRef;
   onChange(model: LlmModelRef, field?: string): void;
   issues: FieldIssues;
   prefix: string;
   disabled?: boolean;
+  /** The workflow and node, for calibrating on the workflow's backtests (absent outside an editor). */
+  workflowId?: string;
+  nodeId?: string;
 }) {
   const trpc = useTRPC();
   const providers = useQuery(trpc.modelProviders.choices.queryOptions());
@@ -56,7 +70,11 @@ export function LlmModelFields({
           onChange={(providerId) => {
             const provider = providers.data?.find((p) => p.id === providerId);
             onChange(
-              { ...model, providerId, model: model.model || provider?.defaultModel || "" },
+              withoutCalibration({
+                ...model,
+                providerId,
+                model: model.model || provider?.defaultModel || "",
+              }),
               "providerId",
             );
           }}
@@ -73,7 +91,7 @@ export function LlmModelFields({
         <TextField
           label="Model name"
           value={model.model}
-          onChange={(name) => onChange({ ...model, model: name }, "model")}
+          onChange={(name) => onChange(withoutCalibration({ ...model, model: name }), "model")}
           issues={issuesAt(issues, `${prefix}.model`)}
           hint={chosen ? `Default: ${chosen.defaultModel}` : undefined}
           disabled={disabled}
@@ -81,9 +99,16 @@ export function LlmModelFields({
       </div>
       <p className="text-xs text-slate-500" data-testid="llm-confidence-note">
         {chosen?.kind === "anthropic"
-          ? "Anthropic returns no token probabilities: the confidence is the model's own statement, uncalibrated. Calibrate the threshold on a backtest before trusting it."
-          : "Confidence is the probability of the label's tokens when the server returns logprobs; otherwise the model's own statement, marked uncalibrated in the trace."}
+          ? "Anthropic returns no token probabilities: the raw score is the model's own statement. Calibrate it on a backtest before trusting a threshold."
+          : "The raw score is the probability of the label's tokens when the server returns logprobs; otherwise the model's own statement (marked uncalibrated in the trace). Either way, calibrate it on a backtest."}
       </p>
+      <LlmCalibrationPanel
+        workflowId={workflowId}
+        nodeId={nodeId}
+        model={model}
+        onChange={onChange}
+        disabled={disabled}
+      />
       <TextAreaField
         label="Instructions (optional)"
         rows={3}
@@ -92,6 +117,12 @@ export function LlmModelFields({
           onChange({ ...model, instructions: instructions || undefined }, "instructions")
         }
         issues={issuesAt(issues, `${prefix}.instructions`)}
+        disabled={disabled}
+      />
+      <FewShotField
+        value={model.fewShot}
+        onChange={(fewShot) => onChange({ ...model, fewShot }, "fewShot")}
+        issues={issuesAt(issues, `${prefix}.fewShot`)}
         disabled={disabled}
       />
       <SelectField

@@ -51,7 +51,8 @@ export function useFormContext(nodeId: string, readOnly: boolean): EditorFormCon
       readOnly,
       thresholdOverride,
       connectors,
+      workflowId,
     }),
-    [shape, nodeIdsKey, nodeId, readOnly, thresholdOverride, connectors],
+    [shape, nodeIdsKey, nodeId, readOnly, thresholdOverride, connectors, workflowId],
   );
 }

@@ -15,7 +15,7 @@ import type { AssessConfig } from "./definition";
 type Source = AssessConfig["source"];
 type RulesSource = Extract<Source, { kind: "rules" }>;
 
-function AssessForm({ config, onChange, issues, context }: ConfigFormProps<AssessConfig>) {
+function AssessForm({ nodeId, config, onChange, issues, context }: ConfigFormProps<AssessConfig>) {
   const levels = Array.isArray(config.levels) ? config.levels : [];
   const levelOptions = levels.map((l) => ({ value: l, label: l }));
   const disabled = context.readOnly;
@@ -80,6 +80,7 @@ function AssessForm({ config, onChange, issues, context }: ConfigFormProps<Asses
           />
         ) : (
           <ModelFields
+            nodeId={nodeId}
             model={source.model}
             labels={levels}
             onChange={(model, field) => setSource({ ...source, model }, field && `model.${field}`)}

@@ -50,7 +50,10 @@ export function ModelFields({
   issues,
   prefix,
   context,
+  nodeId,
 }: {
+  /** The node being edited (an LLM node calibrates per node). */
+  nodeId?: string;
   model: ModelRef;
   labels: readonly string[];
   onChange(model: ModelRef, field?: string): void;
@@ -101,13 +104,15 @@ export function ModelFields({
           issues={issues}
           prefix={prefix}
           disabled={disabled}
+          workflowId={context.workflowId}
+          nodeId={nodeId}
         />
       ) : null}
     </>
   );
 }
 
-function ClassifyForm({ config, onChange, issues, context }: ConfigFormProps<ClassifyConfig>) {
+function ClassifyForm({ nodeId, config, onChange, issues, context }: ConfigFormProps<ClassifyConfig>) {
   const labels = Array.isArray(config.labels) ? config.labels : [];
   return (
     <>
@@ -133,6 +138,7 @@ function ClassifyForm({ config, onChange, issues, context }: ConfigFormProps<Cla
       </FormSection>
       <FormSection title="Model">
         <ModelFields
+          nodeId={nodeId}
           model={config.model}
           labels={labels}
           onChange={(model, field) => onChange({ ...config, model }, field && `model.${field}`)}

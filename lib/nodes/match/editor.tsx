@@ -35,6 +35,16 @@ function MatchForm({ config, onChange, issues, context }: ConfigFormProps<MatchC
           disabled={disabled}
         />
       ) : null}
+      {source === "knowledge_base" && context.workflowId ? (
+        <a
+          href={`/workflows/${context.workflowId}/knowledge`}
+          target="_blank"
+          rel="noreferrer"
+          className="text-xs font-medium text-accent-700 underline underline-offset-2"
+        >
+          Manage the knowledge base (opens in a new tab)
+        </a>
+      ) : null}
       <ThresholdField
         label="Similarity threshold"
         value={config.threshold}

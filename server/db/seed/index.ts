@@ -6,6 +6,7 @@ import { user } from "../schema";
 import { seedDemoHistoryAndBacktest } from "../../services/backtests/demo";
 import { seedDemoLifecycle } from "../../services/lifecycle/demo";
 import { seedDemoMonitoring } from "../../services/monitoring/demo";
+import { seedDemoKnowledge } from "../../services/knowledge/demo";
 import { seedDemoInbox } from "../../services/reviews/demo";
 import { seedDemoWorkspace } from "./demo-workspace";
 import { createUserWithPassword } from "./users";
@@ -34,7 +35,13 @@ async function seedEmpty(db: Db, demo: boolean, log: (line: string) => void) {
     const { workflowId } = await seedDemoWorkspace(db, { ownerId: ids.owner ?? null });
     if (ids.owner && ids.reviewer && ids.admin) {
       // 120 days of history, criteria agreed beforehand, a signed-off backtest and a failing one.
-      await seedDemoHistoryAndBacktest(db, { workflowId, ownerId: ids.owner, adminId: ids.admin });
+      const history = await seedDemoHistoryAndBacktest(db, {
+        workflowId,
+        ownerId: ids.owner,
+        adminId: ids.admin,
+      });
+      // The knowledge base: help-centre articles and resolved tickets from before the backtest window.
+      await seedDemoKnowledge(db, { workflowId, datasetId: history.datasetId });
       // Validated on that backtest, nine days in shadow beside the support team: ready to cut over.
       await seedDemoLifecycle(db, { workflowId, ownerId: ids.owner });
       // The review inbox: queues, open tasks (some overdue) and a reviewer's decided history.

@@ -1,52 +1,29 @@
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
-import Papa from "papaparse";
-import { z } from "zod";
-import type { KnowledgeBase } from "@/lib/engine/ports";
-import { knowledgeBasePort, type KnowledgeRow } from "../../adapters/knowledge/knowledge-base-port";
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { datasetRows, knowledgeEntries, type KnowledgeEntrySource } from "../../db/schema";
-import { loadConnection } from "../models/providers/provider-connections";
+import {
+  datasetRows,
+  knowledgeBaseVersions,
+  knowledgeEntries,
+  type KnowledgeEntrySource,
+} from "../../db/schema";
+import { MAX_ENTRIES, type ImportedEntry } from "./parse-entries";
 
-export const MAX_ENTRIES = 20_000;
+export { KnowledgeImportError, MAX_ENTRIES, parseEntries, type ImportedEntry } from "./parse-entries";
+export { knowledgeRows, liveWorkflowKnowledge, workflowKnowledge } from "./knowledge-port";
 
-/** One entry as imported: `resolution` (or `reply`) is what the match node offers. */
-export const importedEntrySchema = z.object({
-  id: z.string().trim().min(1).max(200).optional(),
-  title: z.string().trim().max(300).optional(),
-  text: z.string().trim().min(1, "each entry needs its text").max(20_000),
-  resolution: z.string().trim().min(1, "each entry needs its resolution").max(20_000),
-});
-export type ImportedEntry = z.infer<typeof importedEntrySchema>;
-
-export class KnowledgeImportError extends Error {}
-
-/** Entries from a CSV (header row with text and resolution, optional id and title) or a JSON array. */
-export function parseEntries(format: "csv" | "json", content: string): ImportedEntry[] {
-  let records: unknown[];
-  if (format === "json") {
-    try {
-      records = JSON.parse(content) as unknown[];
-    } catch {
-      throw new KnowledgeImportError("The file is not valid JSON.");
-    }
-    if (!Array.isArray(records)) throw new KnowledgeImportError("The JSON must be an array of entries.");
-  } else {
-    const parsed = Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: true });
-    records = parsed.data.map((row) => ({ ...row, resolution: row.resolution ?? row.reply }));
-  }
-  if (records.length > MAX_ENTRIES)
-    throw new KnowledgeImportError(`At most ${MAX_ENTRIES} entries per import.`);
-  return records.map((record, i) => {
-    const withReply = record as { resolution?: unknown; reply?: unknown };
-    const result = importedEntrySchema.safeParse({
-      ...withReply,
-      resolution: withReply.resolution ?? withReply.reply,
+/**
+ * Every change to a workflow's entries bumps its version, so processes that keep a built index (live runs) know
+ * to rebuild it. Called after the change, in the same connection.
+ */
+export async function bumpKnowledgeVersion(db: Db, workflowId: string): Promise<void> {
+  await db
+    .insert(knowledgeBaseVersions)
+    .values({ workflowId, version: 1 })
+    .onConflictDoUpdate({
+      target: knowledgeBaseVersions.workflowId,
+      set: { version: sql`${knowledgeBaseVersions.version} + 1`, updatedAt: sql`now()` },
     });
-    if (!result.success)
-      throw new KnowledgeImportError(`Entry ${i + 1}: ${result.error.issues[0]?.message ?? "invalid"}.`);
-    return result.data;
-  });
 }
 
 function titleFrom(text: string): string {
@@ -87,17 +64,27 @@ export async function addEntries(
         },
       });
   }
+  if (unique.length > 0) await bumpKnowledgeVersion(db, workflowId);
   return unique.length;
 }
 
 /**
- * Resolved past cases of a dataset as entries: the case text, and as resolution the dataset's outcome label
- * (or a field holding the reply). Only cases before `before`, so a backtest window never matches itself.
+ * Past cases of a dataset as entries: the case text, and as resolution a field holding the reply, or else the
+ * dataset's outcome label. Only cases before `before` (the newest `limit` of them), so a backtest window never
+ * matches itself; by default only cases history marks as resolved.
  */
 export async function buildFromDataset(
   db: Db,
-  input: { workflowId: string; datasetId: string; before: Date; resolutionField?: string; limit?: number },
-): Promise<number> {
+  input: {
+    workflowId: string;
+    datasetId: string;
+    before: Date;
+    resolutionField?: string;
+    /** "resolved": cases whose outcome type is resolve; "all": every labelled case. */
+    include?: "resolved" | "all";
+    limit?: number;
+  },
+): Promise<{ added: number; withoutText: number }> {
   const rows = await db
     .select({
       itemId: datasetRows.itemId,
@@ -110,23 +97,47 @@ export async function buildFromDataset(
       and(
         eq(datasetRows.datasetId, input.datasetId),
         lt(datasetRows.occurredAt, input.before),
-        inArray(datasetRows.outcomeType, ["resolve"]),
+        input.include === "all" ? undefined : inArray(datasetRows.outcomeType, ["resolve"]),
       ),
     )
-    .orderBy(asc(datasetRows.occurredAt))
+    .orderBy(desc(datasetRows.occurredAt), desc(datasetRows.id))
     .limit(Math.min(input.limit ?? 5_000, MAX_ENTRIES));
   const entries: ImportedEntry[] = [];
+  let withoutText = 0;
   for (const row of rows) {
-    if (!row.text?.trim()) continue;
     const field = input.resolutionField ? row.fields[input.resolutionField] : undefined;
     const resolution = typeof field === "string" && field.trim() ? field : row.label;
-    entries.push({ id: `case-${row.itemId}`.slice(0, 200), text: row.text, resolution });
+    if (!row.text?.trim() || !resolution.trim()) {
+      withoutText++;
+      continue;
+    }
+    entries.push({
+      id: `case-${row.itemId}`.slice(0, 200),
+      text: row.text.slice(0, 20_000),
+      resolution: resolution.slice(0, 20_000),
+    });
   }
-  return addEntries(db, input.workflowId, entries, "dataset");
+  return { added: await addEntries(db, input.workflowId, entries, "dataset"), withoutText };
 }
 
-export async function listEntries(db: Db, workflowId: string, limit = 500) {
-  const [rows, [count]] = await Promise.all([
+/** Entries in key order, optionally only those whose key, title, text or resolution contains `search`. */
+export async function listEntries(
+  db: Db,
+  workflowId: string,
+  options: { search?: string; limit?: number; offset?: number } = {},
+) {
+  const term = options.search?.trim();
+  const pattern = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const matches = pattern
+    ? or(
+        ilike(knowledgeEntries.entryKey, pattern),
+        ilike(knowledgeEntries.title, pattern),
+        ilike(knowledgeEntries.text, pattern),
+        ilike(knowledgeEntries.resolution, pattern),
+      )
+    : undefined;
+  const where = and(eq(knowledgeEntries.workflowId, workflowId), matches);
+  const [rows, [count], [all]] = await Promise.all([
     db
       .select({
         entryKey: knowledgeEntries.entryKey,
@@ -134,52 +145,37 @@ export async function listEntries(db: Db, workflowId: string, limit = 500) {
         text: knowledgeEntries.text,
         resolution: knowledgeEntries.resolution,
         source: knowledgeEntries.source,
+        embedded: sql<boolean>`${knowledgeEntries.embedding} is not null`,
+        createdAt: knowledgeEntries.createdAt,
       })
       .from(knowledgeEntries)
-      .where(eq(knowledgeEntries.workflowId, workflowId))
+      .where(where)
       .orderBy(asc(knowledgeEntries.entryKey))
-      .limit(limit),
+      .limit(Math.min(options.limit ?? 200, 500))
+      .offset(options.offset ?? 0),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(knowledgeEntries)
-      .where(eq(knowledgeEntries.workflowId, workflowId)),
+      .where(where),
+    term
+      ? db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(knowledgeEntries)
+          .where(eq(knowledgeEntries.workflowId, workflowId))
+      : Promise.resolve([undefined]),
   ]);
-  return { total: count?.n ?? 0, entries: rows };
+  const matching = count?.n ?? 0;
+  return { total: all?.n ?? matching, matching, entries: rows };
 }
 
 export async function deleteEntry(db: Db, workflowId: string, entryKey: string): Promise<void> {
   await db
     .delete(knowledgeEntries)
     .where(and(eq(knowledgeEntries.workflowId, workflowId), eq(knowledgeEntries.entryKey, entryKey)));
+  await bumpKnowledgeVersion(db, workflowId);
 }
 
 export async function clearEntries(db: Db, workflowId: string): Promise<void> {
   await db.delete(knowledgeEntries).where(eq(knowledgeEntries.workflowId, workflowId));
-}
-
-/** The KnowledgeBase port of one workflow for one run or one backtest. */
-export function workflowKnowledge(db: Db, workflowId: string): KnowledgeBase {
-  return knowledgeBasePort({
-    load: async () =>
-      (await db
-        .select({
-          id: knowledgeEntries.id,
-          entryKey: knowledgeEntries.entryKey,
-          title: knowledgeEntries.title,
-          text: knowledgeEntries.text,
-          resolution: knowledgeEntries.resolution,
-          embedding: knowledgeEntries.embedding,
-          embeddingModel: knowledgeEntries.embeddingModel,
-        })
-        .from(knowledgeEntries)
-        .where(eq(knowledgeEntries.workflowId, workflowId))) satisfies KnowledgeRow[],
-    connection: (providerId) => loadConnection(db, providerId),
-    saveEmbeddings: async (model, vectors) => {
-      for (const { id, embedding } of vectors)
-        await db
-          .update(knowledgeEntries)
-          .set({ embedding, embeddingModel: model })
-          .where(eq(knowledgeEntries.id, id));
-    },
-  });
+  await bumpKnowledgeVersion(db, workflowId);
 }

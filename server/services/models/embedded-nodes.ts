@@ -23,6 +23,25 @@ function terminalLabel(compiled: CompiledGraph, index: number | undefined): stri
 }
 
 /**
+ * History records where cases ended (a team, a resolution), not a node's label (a category): each label maps
+ * from the team or resolution its branch leads to, and a label that is itself an outcome label from itself.
+ */
+export function outcomeLabelMap(
+  compiled: CompiledGraph,
+  index: number,
+  labels: readonly string[],
+): Record<string, string> {
+  const compiledNode = compiled.nodes[index]!;
+  const labelMap: Record<string, string> = {};
+  for (const label of labels) {
+    const outcome = terminalLabel(compiled, compiledNode.next.get(label));
+    if (outcome !== undefined && labelMap[outcome] === undefined) labelMap[outcome] = label;
+    if (labelMap[label] === undefined) labelMap[label] = label;
+  }
+  return labelMap;
+}
+
+/**
  * The classify (and model-backed assess) nodes whose model is `{ kind: "embedded" }`. History records where
  * cases ended (a team), not the node's label (a category), so each label is mapped to the team or resolution
  * its branch leads to; a label that is itself an outcome label maps to itself.
@@ -42,13 +61,7 @@ export function findEmbeddedNodes(compiled: CompiledGraph): EmbeddedNode[] {
     } else return;
     const ref = model as { kind?: unknown; modelId?: unknown } | undefined;
     if (ref?.kind !== "embedded" || typeof ref.modelId !== "string" || !Array.isArray(labels)) return;
-    const compiledNode = compiled.nodes[index]!;
-    const labelMap: Record<string, string> = {};
-    for (const label of labels as string[]) {
-      const outcome = terminalLabel(compiled, compiledNode.next.get(label));
-      if (outcome !== undefined && labelMap[outcome] === undefined) labelMap[outcome] = label;
-      if (labelMap[label] === undefined) labelMap[label] = label;
-    }
+    const labelMap = outcomeLabelMap(compiled, index, labels as string[]);
     found.push({
       nodeId: node.id,
       modelKey: ref.modelId,

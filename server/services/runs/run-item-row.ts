@@ -5,7 +5,7 @@ import type { Outcome, Trace } from "@/lib/engine/run/outcome";
 import { runItem } from "@/lib/engine/run/run-item";
 import type { Db } from "../../db/client";
 import type { ItemMode, ItemStatus } from "../../db/schema";
-import { workflowKnowledge } from "../knowledge/knowledge-entries";
+import { liveWorkflowKnowledge } from "../knowledge/knowledge-entries";
 import { runModels } from "../models/run-models";
 import { collectingReviewQueue, type PendingReviewTask } from "../reviews/pending-review-tasks";
 import { taskTitle } from "../reviews/task-title";
@@ -73,9 +73,9 @@ export async function runStoredItem(db: Db, item: StoredItem, deps: RunDeps): Pr
   const clock = deps.clock ?? realClock;
   const version = await loadVersionById(db, item.versionId);
   const compiled = compiledVersion(version);
-  const models = deps.models ?? runModels(db);
-  // Loaded only when a match node reads the knowledge base.
-  const knowledge = workflowKnowledge(db, item.workflowId);
+  const models = deps.models ?? runModels(db, { workflow: { id: item.workflowId, compiled } });
+  // Indexed once per knowledge-base version and kept across items (services/knowledge/knowledge-port.ts).
+  const knowledge = liveWorkflowKnowledge(db, item.workflowId);
   const reviewQueue = collectingReviewQueue(
     {
       id: item.id,

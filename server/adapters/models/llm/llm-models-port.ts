@@ -10,7 +10,8 @@ import {
   type LlmClassification,
 } from "./classify-with-llm";
 import type { ProviderConnection } from "./provider-connection";
-import { limiterFor } from "./provider-limiter";
+import { applyPlatt } from "./platt-scaling";
+import { limiterFor, type SharedRateReservation } from "./provider-limiter";
 
 export interface ModelCallRecord {
   providerId: string;
@@ -41,6 +42,8 @@ export interface LlmModelsDeps {
   fewShot?(text: string, labels: readonly string[], count: number): Promise<FewShotExample[]>;
   /** Where a node's fallback model is asked (the run's whole Models router). */
   fallback?(): Models;
+  /** The provider's rate limit shared by every process; in-process when absent. */
+  sharedRate?: SharedRateReservation;
 }
 
 /** Bumped whenever the prompt changes, so cached answers to an older prompt are not reused. */
@@ -108,6 +111,7 @@ export function llmModelsPort(deps: LlmModelsDeps): Models {
         connection.id,
         connection.concurrency,
         connection.requestsPerMinute,
+        deps.sharedRate,
       ).run(() => classifyWithLlm({ connection, model: ref.model, ...input }));
       const costUsd = costOf(connection, answer.inputTokens, answer.outputTokens);
       await record({ ...base, status: "ok", ...usageOf(answer), latencyMs: answer.latencyMs, costUsd });
@@ -166,12 +170,21 @@ function toResult(
   answer: CachedClassification,
   extra: { latencyMs: number; costUsd: number; cached: boolean },
 ): ClassifyResult {
+  // A calibration fitted on a backtest maps the raw score (token probability or stated number) to how often
+  // the node's outcome was right at that score; without one, only token probabilities count as calibrated.
+  const confidence = ref.calibration ? applyPlatt(ref.calibration, answer.confidence) : answer.confidence;
+  const source = answer.fromLogprobs ? "token probability" : "stated confidence";
   return {
     label: answer.label,
-    confidence: Math.round(answer.confidence * 10_000) / 10_000,
-    // Token probabilities are the model's own; a confidence it only stated is not calibrated.
-    calibrated: answer.fromLogprobs,
-    explanation: `${connection.name} / ${ref.model}${answer.fromLogprobs ? "" : " (stated confidence, uncalibrated)"}`,
+    confidence: Math.round(confidence * 10_000) / 10_000,
+    calibrated: ref.calibration !== undefined || answer.fromLogprobs,
+    explanation: `${connection.name} / ${ref.model} (${
+      ref.calibration
+        ? `${source} ${answer.confidence.toFixed(2)}, calibrated on a backtest`
+        : answer.fromLogprobs
+          ? source
+          : `${source}, uncalibrated`
+    })`,
     usage: { inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, ...extra },
   };
 }

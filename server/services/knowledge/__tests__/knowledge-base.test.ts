@@ -10,10 +10,13 @@ import type { Database } from "../../../db/client";
 import { knowledgeEntries, workflows } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { createProvider } from "../../models/providers/providers";
+import { eq } from "drizzle-orm";
 import {
   addEntries,
+  deleteEntry,
   KnowledgeImportError,
   listEntries,
+  liveWorkflowKnowledge,
   parseEntries,
   workflowKnowledge,
 } from "../knowledge-entries";
@@ -52,18 +55,40 @@ afterAll(async () => {
 });
 
 describe("knowledge base", () => {
-  it("imports CSV and JSON, refusing entries without a resolution", async () => {
-    expect(await addEntries(database.db, "wf-1", parseEntries("csv", CSV), "import")).toBe(3);
+  it("imports CSV and JSON, reporting rows without a resolution by number", async () => {
+    const csv = parseEntries("csv", CSV);
+    expect(csv.errors).toEqual([]);
+    expect(await addEntries(database.db, "wf-1", csv.entries, "import")).toBe(3);
     const json = JSON.stringify([
       { id: "password", text: "forgot my password, locked out", reply: "Reset it." },
     ]);
-    expect(await addEntries(database.db, "wf-1", parseEntries("json", json), "import")).toBe(1);
+    expect(await addEntries(database.db, "wf-1", parseEntries("json", json).entries, "import")).toBe(1);
     const { total, entries } = await listEntries(database.db, "wf-1");
     expect(total).toBe(3);
     expect(entries.find((e) => e.entryKey === "password")?.resolution).toBe("Reset it.");
-    expect(() => parseEntries("json", '[{"text":"no answer"}]')).toThrow(KnowledgeImportError);
+    const partly = parseEntries("json", '[{"text":"no answer"},{"text":"fine","reply":"ok"},7]');
+    expect(partly.entries).toEqual([{ text: "fine", resolution: "ok" }]);
+    expect(partly.errors).toEqual([
+      { row: 1, message: "needs its resolution" },
+      { row: 3, message: "is not an object with text and resolution" },
+    ]);
+    expect(partly.skipped).toBe(2);
+    // CSV rows are numbered as lines of the file (the header is line 1).
+    const badCsv = parseEntries("csv", "text,resolution\nok,fine\n,missing text\nalso ok,\n");
+    expect(badCsv.errors).toEqual([
+      { row: 3, message: "needs its text" },
+      { row: 4, message: "needs its resolution" },
+    ]);
+    expect(() => parseEntries("csv", "title,body\na,b")).toThrow(/needs the columns text and resolution/);
+    expect(() => parseEntries("json", "{}")).toThrow(KnowledgeImportError);
     // Restore the CSV version for the tests below.
-    await addEntries(database.db, "wf-1", parseEntries("csv", CSV), "import");
+    await addEntries(database.db, "wf-1", csv.entries, "import");
+  });
+
+  it("searches entries by id, title, text or resolution", async () => {
+    const found = await listEntries(database.db, "wf-1", { search: "CHARGED" });
+    expect(found).toMatchObject({ total: 3, matching: 1, entries: [{ entryKey: "refund" }] });
+    expect((await listEntries(database.db, "wf-1", { search: "100%_" })).matching).toBe(0);
   });
 
   it("matches by BM25 with a similarity in [0, 1]", async () => {
@@ -140,5 +165,23 @@ describe("knowledge base", () => {
     expect(miss.outcome).toMatchObject({ type: "route", team: "support" });
     const none = await runItem(compiled, ticket("I forgot my password"), { ports: fakePorts() });
     expect(none.outcome).toMatchObject({ type: "route", team: "support" });
+  });
+
+  it("keeps the live index per knowledge-base version, and rebuilds it after a change", async () => {
+    const live = liveWorkflowKnowledge(database.db, "wf-1");
+    expect(await live.match({ text: "charged twice for my order" })).toMatchObject({ entryId: "refund" });
+    // Removed behind the service's back (no version bump): the kept index still answers from memory.
+    const [refund] = await database.db
+      .select()
+      .from(knowledgeEntries)
+      .where(eq(knowledgeEntries.entryKey, "refund"));
+    await database.db.delete(knowledgeEntries).where(eq(knowledgeEntries.id, refund!.id));
+    expect(await live.match({ text: "charged twice for my order" })).toMatchObject({ entryId: "refund" });
+    // A change through the service bumps the version: the next item sees the base as it is.
+    await database.db.insert(knowledgeEntries).values(refund!);
+    await deleteEntry(database.db, "wf-1", "refund");
+    expect((await live.match({ text: "charged twice for my order" }))?.entryId).not.toBe("refund");
+    await addEntries(database.db, "wf-1", parseEntries("csv", CSV).entries, "import");
+    expect(await live.match({ text: "charged twice for my order" })).toMatchObject({ entryId: "refund" });
   });
 });
