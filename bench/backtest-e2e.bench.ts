@@ -2,8 +2,8 @@
  * backtest.e2e: 100,000 generated support tickets (120 days) written to a CSV, imported through the streaming
  * importer, then the latest 90 days backtested through the 12-node support-triage workflow with its classifier
  * on the embedded model (trained on the 30 days before), results persisted and metrics computed.
- * One JSON line per database engine (postgres only when DATABASE_URL is set); each engine runs in a child
- * process of its own so its peak RSS is its own.
+ * One JSON line per database engine (postgres only when DATABASE_URL is set) with the engine thread, and one
+ * without it for the ratio; each runs in a child process of its own so its peak RSS is its own.
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -108,7 +108,10 @@ export async function measure(engine: Engine): Promise<Record<string, unknown>> 
     const run = await getRun(db, runId);
     const seconds = (performance.now() - started) / 1000;
     const [state] = await db
-      .select({ engineMs: sql<number>`(${backtestRuns.state}->>'engineMs')::float8` })
+      .select({
+        engineMs: sql<number>`(${backtestRuns.state}->>'engineMs')::float8`,
+        runner: sql<string | null>`${backtestRuns.state}->>'runner'`,
+      })
       .from(backtestRuns)
       .where(eq(backtestRuns.id, runId));
     const [model] = await db.select({ ms: trainedModels.trainingMs }).from(trainedModels);
@@ -117,6 +120,7 @@ export async function measure(engine: Engine): Promise<Record<string, unknown>> 
     return {
       bench: "backtest.e2e",
       engine,
+      engine_thread: state?.runner === "thread",
       items: run.metrics.items,
       imported: imported.report.imported,
       written,
@@ -195,11 +199,11 @@ export async function measureLargeImport(): Promise<Record<string, unknown>> {
   }
 }
 
-function measureInChild(engine: Engine | "import-1m"): Record<string, unknown> {
+function measureInChild(engine: Engine | "import-1m", engineThread = true): Record<string, unknown> {
   const child = spawnSync(process.execPath, ["--import", "tsx", __filename, engine], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
-    env: process.env,
+    env: { ...process.env, SWITCHBOARD_BACKTEST_THREAD: engineThread ? "1" : "0" },
   });
   const line = child.stdout.trim().split("\n").pop() ?? "";
   if (child.status !== 0 || !line.startsWith("{"))
@@ -210,7 +214,10 @@ function measureInChild(engine: Engine | "import-1m"): Record<string, unknown> {
 export async function run(): Promise<Record<string, unknown>> {
   const engines: (Engine | "import-1m")[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
   if (process.env.BENCH_IMPORT_1M === "1") engines.push("import-1m");
-  const results = engines.map(measureInChild);
+  // Each engine with the engine thread (the default) and without, side by side in one run.
+  const results = engines.flatMap((engine) =>
+    engine === "import-1m" ? [measureInChild(engine)] : [measureInChild(engine), measureInChild(engine, false)],
+  );
   // bench/run.ts prints what run() returns; the other engines' lines go out first, one each.
   for (const result of results.slice(0, -1)) process.stdout.write(`${JSON.stringify(result)}\n`);
   return results[results.length - 1]!;

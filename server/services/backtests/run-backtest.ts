@@ -1,32 +1,22 @@
 import crypto from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { compileGraph } from "@/lib/engine/compile/compile-graph";
-import { backtestPorts } from "@/lib/engine/modes/backtest-ports";
-import type { ConnectorRequest } from "@/lib/engine/ports";
 import type { Db } from "../../db/client";
 import { backtestRuns, datasets, validationCriteria, workflowVersions } from "../../db/schema";
-import { embeddedModelsPort } from "../../adapters/models/embedded-models";
 import { pgArray } from "../datasets/pg-array";
 import { findEmbeddedNodes } from "../models/embedded-nodes";
-import { workflowKnowledge } from "../knowledge/knowledge-entries";
-import { runModels } from "../models/run-models";
 import { loadTrainedModels, prepareEmbeddedModels } from "../models/train-models";
-import { createItemBuilder } from "./build-item";
 import { LeaseLostError } from "./errors";
-import { ItemEvaluator, storedTrace } from "./evaluate-item";
-import { addItem, emptyMetricsState } from "./metrics/accumulate";
+import { emptyMetricsState } from "./metrics/accumulate";
 import { finalizeMetrics } from "./metrics/finalize";
 import { judge } from "./metrics/verdict";
-import { resultKind } from "./outcome-key";
-import type {
-  BacktestStatus,
-  MetricsState,
-  RecordedReadsJson,
-  ResultKind,
-  StoredTrace,
-  SweepPoint,
-} from "./types";
-import { fetchWindowRows, type WindowCursor, type WindowRow } from "./window-rows";
+import type { BacktestStatus, MetricsState } from "./types";
+import type { BatchResult, BatchRunner, ResultRow } from "./batch-evaluator";
+import { openBatchRunner } from "./open-batch-runner";
+import { fetchWindowRows, type WindowCursor } from "./window-rows";
+
+// Item evaluation lives in batch-evaluator.ts (this thread; LLM graphs) and engine-thread/ (a thread of its
+// own), chosen by open-batch-runner.ts; this file reads batches, checkpoints them and finishes the run.
 
 export interface ExecuteOptions {
   /** Who holds the run; a fresh one by default. */
@@ -39,30 +29,19 @@ export interface ExecuteOptions {
   sweep?: boolean;
   /** Read the next batch and write the last while this one runs (default); off inside a caller's transaction. */
   prefetch?: boolean;
+  /**
+   * Run the engine in a thread of its own when the graph allows it. By default a run of 5,000 items or more
+   * does (SWITCHBOARD_BACKTEST_THREAD=0 turns that off); true and false decide for this run.
+   */
+  engineThread?: boolean;
   /** Called after each checkpoint is committed. */
   onCheckpoint?: (progress: { processed: number; total: number }) => void;
 }
 
-interface ResultRow {
-  rowId: number;
-  seq: number;
-  actualLabel: string;
-  predictedLabel: string;
-  kind: ResultKind;
-  reasonType: string | null;
-  nodeId: string | null;
-  durationMs: number;
-  trace: StoredTrace | null;
-  sweep: SweepPoint[] | null;
-}
 
 const DEFAULT_BATCH = 1000;
-const YIELD_EVERY = 200;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-const KEEP_TRACE: ReadonlySet<ResultKind> = new Set(["wrong", "escalated", "error", "deferred"]);
+/** Below this many items a thread costs more to start than it saves. */
+const THREAD_MIN_ITEMS = 5000;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -148,76 +127,30 @@ export async function executeBacktest(
       loaded = await loadTrainedModels(db, uses);
     }
 
-    const embedded = embeddedModelsPort(loaded);
-    let itemReads: RecordedReadsJson | null = null;
-    const fixture = run.readsFixture;
-    const ports = backtestPorts({
-      models: runModels(db, { embedded, cacheCalls: true }),
-      // Loaded once for the whole backtest, on the first match node that reads it.
-      knowledge: workflowKnowledge(db, run.workflowId),
-      recordedReads: (request: ConnectorRequest) => {
-        const key = `${request.connectorId}.${request.operation}`;
-        return itemReads?.[key] ?? fixture[key];
-      },
-      timer: () => performance.now(),
-    });
-    const overrides = Object.keys(run.thresholdOverrides).length > 0 ? run.thresholdOverrides : undefined;
-    const evaluator = new ItemEvaluator(compiled, ports, overrides, options.sweep !== false);
-    const build = createItemBuilder(compiled.itemShape, dataset.mapping);
-
     await setStatus(db, runId, leaseId, { status: "running", startedAt: run.startedAt ?? new Date() });
-    const state: MetricsState = run.state ?? emptyMetricsState();
-    let processed = run.processedItems;
-    const elapsed = run.elapsedSeconds;
-    let cursor: WindowCursor | null =
-      run.cursorAt && run.cursorRowId !== null ? { at: run.cursorAt, rowId: run.cursorRowId } : null;
-    const batchSize = options.batchSize ?? DEFAULT_BATCH;
-    const fetch = (after: WindowCursor | null) =>
-      fetchWindowRows(db, dataset.id, run.windowFrom, run.windowTo, after, batchSize);
-
-    // Checkpoints are pipelined: batch k is written while batch k+1 runs (on a Postgres server the two
-    // overlap), and batch k+1 is written only once batch k has committed, so the order never changes.
-    let pending: Promise<boolean> | null = null;
-    const cancelled = async () => {
-      await setStatus(db, runId, leaseId, { status: "cancelled", finishedAt: new Date(), leaseId: null });
-      return "cancelled" as const;
-    };
-    const resumedAt = performance.now();
-    let rows = await fetch(cursor);
-    while (rows.length > 0) {
-      const last = rows[rows.length - 1]!;
-      const more = rows.length === batchSize;
-      const prefetched =
-        more && options.prefetch !== false ? fetch({ at: last.occurredAt, rowId: last.id }) : null;
-      prefetched?.catch(() => undefined);
-      const results: ResultRow[] = [];
-      for (const row of rows) {
-        results.push(await evaluateRow(row, processed + results.length));
-        // Let the server answer requests between slices of work: awaiting only settled promises never would.
-        if (results.length % YIELD_EVERY === 0) await yieldToEventLoop();
-      }
-      processed += results.length;
-      cursor = { at: last.occurredAt, rowId: last.id };
-      const progress = {
-        processed,
-        cursor,
-        state: structuredClone(state),
-        elapsed: elapsed + (performance.now() - resumedAt) / 1000,
-      };
-      if (pending && (await pending)) return cancelled();
-      // Stopped (a kill, a shutdown): this batch is dropped, and a resumed run computes it again.
-      if (options.signal?.aborted) return "interrupted";
-      pending = checkpoint(db, runId, leaseId, results, progress).then((cancelRequested) => {
-        options.onCheckpoint?.({ processed: progress.processed, total: run.totalItems });
-        return cancelRequested;
-      });
-      pending.catch(() => undefined);
-      // Inside a caller's transaction (prefetch off) every query waits for the one before.
-      if (options.prefetch === false && (await pending)) return cancelled();
-      rows = prefetched ? await prefetched : more ? await fetch({ at: last.occurredAt, rowId: last.id }) : [];
+    let state: MetricsState = run.state ?? emptyMetricsState();
+    const runner = await openBatchRunner(db, {
+      runId,
+      workflowId: run.workflowId,
+      graph: version.graph,
+      compiled,
+      loaded,
+      readsFixture: run.readsFixture,
+      overrides: Object.keys(run.thresholdOverrides).length > 0 ? run.thresholdOverrides : undefined,
+      sweep: options.sweep !== false,
+      mapping: dataset.mapping,
+      state,
+      engineThread:
+        options.engineThread ??
+        (process.env.SWITCHBOARD_BACKTEST_THREAD !== "0" &&
+          run.totalItems - run.processedItems >= THREAD_MIN_ITEMS),
+    });
+    try {
+      const outcome = await runBatches(runner);
+      if (outcome !== "finished") return outcome;
+    } finally {
+      await runner.close();
     }
-    if (pending && (await pending)) return cancelled();
-    if (options.signal?.aborted) return "interrupted";
 
     const metrics = finalizeMetrics(
       state,
@@ -245,37 +178,69 @@ export async function executeBacktest(
     });
     return "done";
 
-    async function evaluateRow(row: WindowRow, seq: number): Promise<ResultRow> {
-      const item = build(row);
-      embedded.setCurrentItem(item);
-      itemReads = row.reads;
-      const t0 = performance.now();
-      const evaluation = await evaluator.evaluate(item, `${runId}:${row.itemId}`);
-      state.engineMs += performance.now() - t0;
-      ports.log.clear();
-      const { result, key, steps, sweep } = evaluation;
-      const kind = resultKind(key, row.label);
-      const outcome = result.outcome;
-      addItem(state, {
-        actualLabel: row.label,
-        actualEscalated: row.outcomeType === "escalate",
-        key,
-        queue: outcome.type === "escalate" ? outcome.queue : undefined,
-        steps,
-        durationMs: result.trace?.durationMs ?? 0,
-      });
-      return {
-        rowId: row.id,
-        seq,
-        actualLabel: row.label,
-        predictedLabel: key.predicted,
-        kind,
-        reasonType: key.reasonType ?? null,
-        nodeId: "nodeId" in outcome ? (outcome.nodeId ?? null) : null,
-        durationMs: result.trace?.durationMs ?? 0,
-        trace: KEEP_TRACE.has(kind) ? storedTrace(result, steps) : null,
-        sweep: sweep.length > 0 ? sweep : null,
+    /** Runs the window's remaining batches, each checkpointed; "finished" when the window is done. */
+    async function runBatches(runner: BatchRunner): Promise<"finished" | "cancelled" | "interrupted"> {
+      let processed = run!.processedItems;
+      const elapsed = run!.elapsedSeconds;
+      let cursor: WindowCursor | null =
+        run!.cursorAt && run!.cursorRowId !== null ? { at: run!.cursorAt, rowId: run!.cursorRowId } : null;
+      const batchSize = options.batchSize ?? DEFAULT_BATCH;
+      const prefetch = options.prefetch !== false;
+      const fetch = (after: WindowCursor | null) =>
+        fetchWindowRows(db, dataset!.id, run!.windowFrom, run!.windowTo, after, batchSize);
+
+      // Checkpoints are pipelined: batch k is written while batch k+1 runs (in the engine thread, or on a
+      // Postgres server), and batch k+1 is written only once batch k has committed, so the order never changes.
+      let pending: Promise<boolean> | null = null;
+      let evaluating: Promise<BatchResult> | null = null;
+      const cancelled = async () => {
+        await setStatus(db, runId, leaseId, { status: "cancelled", finishedAt: new Date(), leaseId: null });
+        return "cancelled" as const;
       };
+      const resumedAt = performance.now();
+      let rows = await fetch(cursor);
+      while (rows.length > 0) {
+        const last = rows[rows.length - 1]!;
+        const next = { at: last.occurredAt, rowId: last.id };
+        const more = rows.length === batchSize;
+        const evaluation = evaluating ?? runner.evaluate(rows, processed);
+        const prefetched = more && prefetch ? fetch(next) : null;
+        prefetched?.catch(() => undefined);
+        const batch = await evaluation;
+        evaluating = null;
+        processed += batch.results.length;
+        state = { ...batch.state, runner: runner.where };
+        cursor = next;
+        const progress = {
+          processed,
+          cursor,
+          state,
+          elapsed: elapsed + (performance.now() - resumedAt) / 1000,
+        };
+        if (pending && (await pending)) return cancelled();
+        // Stopped (a kill, a shutdown): this batch is dropped, and a resumed run computes it again.
+        if (options.signal?.aborted) return "interrupted";
+        pending = checkpoint(db, runId, leaseId, batch.results, progress).then((cancelRequested) => {
+          options.onCheckpoint?.({ processed: progress.processed, total: run!.totalItems });
+          return cancelRequested;
+        });
+        pending.catch(() => undefined);
+        if (!prefetch) {
+          // Inside a caller's transaction every query waits for the one before.
+          if (await pending) return cancelled();
+          rows = more ? await fetch(next) : [];
+          continue;
+        }
+        rows = prefetched ? await prefetched : [];
+        if (rows.length > 0 && runner.where === "thread") {
+          // The engine thread goes on with the next batch while this thread writes the last one.
+          evaluating = runner.evaluate(rows, processed);
+          evaluating.catch(() => undefined);
+        }
+      }
+      if (pending && (await pending)) return cancelled();
+      if (options.signal?.aborted) return "interrupted";
+      return "finished";
     }
   } catch (error) {
     if (error instanceof LeaseLostError) return "interrupted";

@@ -56,6 +56,8 @@ export interface MetricsState {
   latencyHistogram: number[];
   /** Engine time only (excludes the database), for items/s. */
   engineMs: number;
+  /** Where the engine ran the latest batch: its own thread, or the server's (absent in older runs). */
+  runner?: "thread" | "in-process";
 }
 
 export interface LabelMetrics {
