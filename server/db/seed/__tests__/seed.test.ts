@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "better-auth/crypto";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../../config";
 import type { Database } from "../../client";
-import { account, user } from "../../schema";
+import { account, user, workflows } from "../../schema";
+import { measureShadow } from "../../../services/lifecycle/shadow/measure-shadow";
 import { listWorkflows } from "../../../services/workflows/list-workflows";
 import { runWorkflowTests } from "../../../services/workflows/test-cases";
 import { openTestDatabase } from "../../../testing/test-database";
@@ -37,6 +38,16 @@ describe("seedOnFirstStart in demo mode", () => {
     expect(triage!.testCaseCount).toBeGreaterThanOrEqual(8);
     const report = await runWorkflowTests(database.db, triage!.id);
     expect(report.failed).toBe(0);
+
+    // The demo's shadow run meets the agreed criteria, so a new user can try the cut-over.
+    const [row] = await database.db.select().from(workflows).where(eq(workflows.id, triage!.id));
+    const shadow = await measureShadow(database.db, {
+      id: row!.id,
+      shadowVersionId: row!.shadowVersionId!,
+      shadowStartedAt: row!.shadowStartedAt!,
+      shadowMinDays: row!.shadowMinDays,
+    });
+    expect(shadow.readiness.criteria.filter((c) => !c.met)).toEqual([]);
   });
 
   it("does nothing on a database that already has users, even when two starts race", async () => {

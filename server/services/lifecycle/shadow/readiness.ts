@@ -47,10 +47,16 @@ export function shadowPeriod(startedAt: Date, minDays: number, now: Date): Shado
   };
 }
 
+/** Escalation reasons a backtest never produces: a connector that was down, a volume episode. */
+const OUTSIDE_THE_BACKTEST = ["connector", "volume"] as const;
+
 /**
  * Cut-over readiness against the criteria agreed for the backtest, judged by the backtest's own verdict.
  * Accuracy and per-label recall are over the labelled items; the escalation rate is over every shadow run
  * (escalations need no label to count, and labelled items over-represent what people looked at). Pure.
+ * Like with like: a backtest replays recorded reads at historical volume, so it never sees a connector down or
+ * a volume episode; escalations for those reasons are left out of the rate (and named in the line's note),
+ * and watched by connector health and the volume guard instead.
  */
 export function judgeReadiness(input: {
   agreement: Agreement;
@@ -75,7 +81,17 @@ export function judgeReadiness(input: {
     },
   ];
   if (criteria) {
-    const escalationRate = counts.processed > 0 ? counts.escalated / counts.processed : 0;
+    const outside = OUTSIDE_THE_BACKTEST.map((reason) => [reason, counts.byReason[reason] ?? 0] as const);
+    const left = outside.reduce((sum, [, n]) => sum + n, 0);
+    const decided = counts.processed - left;
+    const escalationRate = decided > 0 ? (counts.escalated - left) / decided : 0;
+    const leftNote =
+      left > 0
+        ? `leaves out ${outside
+            .filter(([, n]) => n > 0)
+            .map(([reason, n]) => `${n} ${reason} escalation${n === 1 ? "" : "s"}`)
+            .join(" and ")}, which a backtest cannot see`
+        : undefined;
     const verdict = judge(criteria, { ...agreement.metrics, escalationRate });
     for (const line of verdict.criteria) {
       lines.push({
@@ -86,7 +102,11 @@ export function judgeReadiness(input: {
         measured: line.actual,
         unit: "share",
         met: line.pass,
-        ...(line.note ? { note: line.note } : {}),
+        ...(line.key === "maxEscalationRate" && leftNote
+          ? { note: line.note ? `${line.note}; ${leftNote}` : leftNote }
+          : line.note
+            ? { note: line.note }
+            : {}),
       });
     }
   } else {
