@@ -9,6 +9,8 @@ const baseURL = `http://localhost:${port}`;
  */
 export default defineConfig({
   testDir: "e2e",
+  // The security sweep seeds its own server (playwright.security.config.ts, run by `npm run test:reliability`).
+  testIgnore: ["security/**"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,5 +1,7 @@
 "use client";
 
+// First: zod must know it may not eval before any schema is built (see zod-jitless.ts).
+import "./zod-jitless";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
