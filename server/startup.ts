@@ -4,6 +4,7 @@ import { getDatabase } from "./db";
 import type { Database } from "./db/client";
 import { resumeInterruptedBacktests } from "./services/backtests/background";
 import { startItemWorker } from "./services/queue/item-worker";
+import { startSlaSweeper } from "./services/reviews/sla-sweeper";
 import { workerOptions } from "./worker/worker-options";
 
 export async function startDatabase(): Promise<void> {
@@ -30,6 +31,7 @@ async function startInProcessWorker(database: Database): Promise<void> {
   if (globalForWorker.switchboardWorker) return;
   const log = (message: string) => console.log(`[switchboard worker] ${message}`);
   globalForWorker.switchboardWorker = await startItemWorker(database, workerOptions(database, log));
+  startSlaSweeper(database.db, { log });
   console.log("[switchboard] worker running in the app process");
 }
 

@@ -1,6 +1,7 @@
 import { databaseUrl } from "../config";
 import { DatabaseConnectError, openDatabase, redactUrl } from "../db/client";
 import { startItemWorker } from "../services/queue/item-worker";
+import { startSlaSweeper } from "../services/reviews/sla-sweeper";
 import { workerOptions } from "./worker-options";
 
 /**
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const worker = await startItemWorker(database, workerOptions(database, log));
+  const sweeper = startSlaSweeper(database.db, { log });
   log(`taking items from ${database.location}`);
 
   let stopping = false;
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing the items in hand`);
+    sweeper.stop();
     await worker.stop();
     await database.close();
     log(`stopped after committing ${worker.committed} item(s)`);

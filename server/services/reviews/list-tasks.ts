@@ -4,7 +4,6 @@ import type { EscalationReasonType } from "@/lib/engine/graph/test-case-schema";
 import type { Db } from "../../db/client";
 import { items, reviewQueues, reviewTasks, user, workflows } from "../../db/schema";
 import type { SessionUser } from "../../trpc";
-import { sweepOverdueTasks } from "./sla-sweep";
 import { visibleTasksWhere } from "./visibility";
 
 /** `label`: a suggested label, or one of these two. */
@@ -30,7 +29,7 @@ function labelWhere(label: string | undefined): SQL | undefined {
 
 /**
  * The open tasks the viewer may work, soonest due first, with counts per reason type and the filter
- * choices. Runs the SLA sweep first, so every poll of the inbox also re-escalates what went overdue.
+ * choices. Reads only: overdue tasks are flagged and re-escalated by the workers' SLA sweeper.
  */
 export async function listInbox(
   db: Db,
@@ -38,7 +37,6 @@ export async function listInbox(
   filters: InboxFilters = {},
   now: Date = new Date(),
 ) {
-  await sweepOverdueTasks(db, now);
   const visible = and(eq(reviewTasks.status, "open"), await visibleTasksWhere(db, viewer))!;
   const byWorkflow = filters.workflowId ? eq(reviewTasks.workflowId, filters.workflowId) : undefined;
   const byReason = filters.reasonType ? eq(reviewTasks.reasonType, filters.reasonType) : undefined;

@@ -5,7 +5,7 @@ import { items, reviewEvents, reviewTasks } from "../../db/schema";
 
 /**
  * Flags every open task past its due time and re-escalates it to its queue's escalation contact, once:
- * the update only takes tasks not yet flagged, so concurrent sweeps (every inbox poll runs one) never
+ * the update only takes tasks not yet flagged, so concurrent sweeps (every worker runs one) never
  * record a breach twice. The task's version is left alone: a breach changes nothing a reviewer decides on.
  */
 export async function sweepOverdueTasks(db: Db, now: Date = new Date()): Promise<number> {

@@ -8,6 +8,7 @@ import { openTestDatabase } from "../../../testing/test-database";
 import { HOSTILE_TICKET, seedDemoInbox } from "../demo";
 import { myDecisions } from "../history";
 import { listInbox } from "../list-tasks";
+import { sweepOverdueTasks } from "../sla-sweep";
 import { similarCases } from "../similar-cases";
 
 let database: Database;
@@ -48,6 +49,7 @@ describe("the demo inbox", () => {
     expect(seeded.decided).toBe(30);
     expect(seeded.open).toBeGreaterThanOrEqual(25);
 
+    await sweepOverdueTasks(db);
     const inbox = await listInbox(db, { id: reviewerId, role: "reviewer" });
     expect(inbox.tasks.length).toBe(seeded.open);
     expect(inbox.tasks.filter((t) => t.slaBreachedAt !== null).length).toBeGreaterThan(3);

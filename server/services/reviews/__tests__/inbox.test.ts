@@ -9,6 +9,7 @@ import { openTestDatabase } from "../../../testing/test-database";
 import { createCallerFactory } from "../../../trpc";
 import { decideTask } from "../decide-task";
 import { listInbox, WITH_SUGGESTION } from "../list-tasks";
+import { sweepOverdueTasks } from "../sla-sweep";
 import { similarCases } from "../similar-cases";
 import { buildReviewWorld, escalate, LEANS_BILLING, ticket, UNCLEAR, type ReviewWorld } from "./support";
 
@@ -35,6 +36,8 @@ beforeAll(async () => {
   );
   overdue = await escalate(database.db, world, ticket(...UNCLEAR), NOW - 2 * HOUR);
   fresh = await escalate(database.db, world, ticket(...LEANS_BILLING), NOW - 5 * 60_000);
+  // What a worker's SLA sweeper does on its timer (listing the inbox changes nothing).
+  expect(await sweepOverdueTasks(database.db, new Date(NOW))).toBe(1);
 });
 afterAll(() => database.close());
 
@@ -79,6 +82,7 @@ describe("the inbox", () => {
 
   it("flags an overdue task once and re-escalates it to the queue's escalation contact", async () => {
     const later = new Date(NOW + 1000);
+    expect(await sweepOverdueTasks(database.db, later)).toBe(0);
     const list = await listInbox(database.db, { id: world.adminId, role: "admin" }, {}, later);
     const task = list.tasks.find((t) => t.id === overdue.taskId)!;
     expect(task.slaBreachedAt).toEqual(new Date(NOW));
