@@ -4,7 +4,7 @@ import superjson from "superjson";
 import type { Db } from "../../db/client";
 import { appRouter } from "../../root";
 import { createCallerFactory, type SessionUser } from "../../trpc";
-import { waitForLocalBacktests } from "../../services/backtests/background";
+import { stopLocalBacktests } from "../../services/backtests/background";
 import type { Expectation, ObjectCase } from "../authz/expectations";
 import { sampleInput } from "../authz/input-shape";
 import type { ProcedureInfo } from "../authz/procedures";
@@ -133,15 +133,15 @@ export async function observe(
             ? { ok: false, code: error.code, message: error.message, changed: [] }
             : { ok: false, code: "NOT_A_TRPC_ERROR", message: String(error), changed: [] };
       }
+      // A backtest started by a case runs on this transaction: stop it while the transaction still lives
+      // (on a Postgres server, queries on a finished transaction never answer).
+      await stopLocalBacktests();
       if (before) observation.changed = changedTables(before, await databaseFingerprint(txDb));
       throw new RolledBack(observation);
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.observation;
     throw error;
-  } finally {
-    // A backtest started by a case runs on the rolled-back transaction: let it stop before the next case.
-    await waitForLocalBacktests();
   }
   throw new Error("unreachable: the case transaction always rolls back");
 }
