@@ -14,6 +14,8 @@ export default defineConfig({
     // The reliability suite (`npm run test:reliability`) runs on its own, against a Postgres server.
     exclude: [...configDefaults.exclude, "**/*.reliability.test.ts"],
     environment: "node",
+    // Each test file's in-memory PGlite starts as a copy of one migrated once here.
+    globalSetup: ["server/testing/pglite-template.global-setup.ts"],
     // Opening a fresh in-memory PGlite takes ~5 s on this machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -37,6 +37,11 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory, or "memory://" for an in-memory database. Defaults to `.data/pglite`. */
   pgliteDir?: string;
+  /**
+   * For an in-memory PGlite: start from this dump of an already migrated data directory (see
+   * `dumpMigratedPglite`) instead of creating and migrating one, ~0.5 s instead of ~3.5 s. Tests use it.
+   */
+  pgliteTemplate?: Blob;
 }
 
 export class DatabaseConnectError extends Error {
@@ -58,10 +63,32 @@ export function redactUrl(url: string): string {
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.pgliteDir);
+  return options.url ? openPostgres(options.url) : openPglite(options.pgliteDir, options.pgliteTemplate);
 }
 
-async function openPglite(dir = path.join(dataDir(), "pglite")): Promise<Database> {
+/** A dump of a fresh in-memory PGlite with every migration applied, to open copies of (`pgliteTemplate`). */
+export async function dumpMigratedPglite(): Promise<Blob> {
+  const client = await PGlite.create();
+  try {
+    await preparePglite(client);
+    return await client.dumpDataDir("none");
+  } finally {
+    await client.close();
+  }
+}
+
+async function preparePglite(client: PGlite): Promise<void> {
+  await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+  await installJobQueue({
+    async executeSql(text, values) {
+      if (values?.length) return client.query<Record<string, unknown>>(text, values);
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+  });
+}
+
+async function openPglite(dir = path.join(dataDir(), "pglite"), template?: Blob): Promise<Database> {
   const inMemory = dir.startsWith("memory://");
   let release = () => {};
   if (!inMemory) {
@@ -70,16 +97,12 @@ async function openPglite(dir = path.join(dataDir(), "pglite")): Promise<Databas
     release = acquireDataDirLock(dir);
   }
   try {
-    const client = await PGlite.create(inMemory ? undefined : dir);
+    const client = inMemory
+      ? await PGlite.create(template ? { loadDataDir: template } : undefined)
+      : await PGlite.create(dir);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
-    await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
-    await installJobQueue({
-      async executeSql(text, values) {
-        if (values?.length) return client.query<Record<string, unknown>>(text, values);
-        const results = await client.exec(text);
-        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
-      },
-    });
+    // From a template these find nothing to do (and would catch a template older than the migrations).
+    await preparePglite(client);
     return {
       db,
       engine: "pglite",

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { openDatabase, type Database } from "../db/client";
 
@@ -9,7 +10,7 @@ import { openDatabase, type Database } from "../db/client";
  */
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ pgliteDir: "memory://" });
+  if (!serverUrl) return openDatabase({ pgliteDir: "memory://", pgliteTemplate: pgliteTemplate() });
 
   const name = `sb_test_${crypto.randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -28,4 +29,16 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
       await dropper.end();
     },
   };
+}
+
+/** Names the migrated PGlite dump written by vitest's global setup (`pglite-template.global-setup.ts`). */
+export const PGLITE_TEMPLATE_ENV = "SWITCHBOARD_TEST_PGLITE_TEMPLATE";
+let template: Blob | undefined;
+
+/** The migrated template, read once per test process; none (migrate from scratch) outside vitest's setup. */
+function pgliteTemplate(): Blob | undefined {
+  const file = process.env[PGLITE_TEMPLATE_ENV];
+  if (!file) return undefined;
+  template ??= new Blob([readFileSync(file)]);
+  return template;
 }
