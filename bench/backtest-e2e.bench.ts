@@ -28,6 +28,7 @@ import { getRun } from "../server/services/backtests/queries/get-run";
 import { executeBacktest } from "../server/services/backtests/run-backtest";
 import { startBacktest } from "../server/services/backtests/start-backtest";
 import { createWorkflow } from "../server/services/workflows/create-workflow";
+import { SERVER_NODE_FLAGS } from "../scripts/server-node-flags.mjs";
 import { round } from "./measure";
 
 const CASES = 100_000;
@@ -200,7 +201,8 @@ export async function measureLargeImport(): Promise<Record<string, unknown>> {
 }
 
 function measureInChild(engine: Engine | "import-1m", engineThread = true): Record<string, unknown> {
-  const child = spawnSync(process.execPath, ["--import", "tsx", __filename, engine], {
+  // With the flags `npm start` and `npm run worker` give the server processes that run backtests.
+  const child = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", __filename, engine], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
     env: { ...process.env, SWITCHBOARD_BACKTEST_THREAD: engineThread ? "1" : "0" },

@@ -1,7 +1,8 @@
 import { Param, sql, type SQL } from "drizzle-orm";
 
+/** Backslash before every `"` and `\`, in one pass (traces are JSON: full of quotes). */
 function quote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return `"${value.replace(/["\\]/g, "\\$&")}"`;
 }
 
 /**
