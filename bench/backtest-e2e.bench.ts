@@ -218,7 +218,9 @@ export async function run(): Promise<Record<string, unknown>> {
   if (process.env.BENCH_IMPORT_1M === "1") engines.push("import-1m");
   // Each engine with the engine thread (the default) and without, side by side in one run.
   const results = engines.flatMap((engine) =>
-    engine === "import-1m" ? [measureInChild(engine)] : [measureInChild(engine), measureInChild(engine, false)],
+    engine === "import-1m"
+      ? [measureInChild(engine)]
+      : [measureInChild(engine), measureInChild(engine, false)],
   );
   // bench/run.ts prints what run() returns; the other engines' lines go out first, one each.
   for (const result of results.slice(0, -1)) process.stdout.write(`${JSON.stringify(result)}\n`);
