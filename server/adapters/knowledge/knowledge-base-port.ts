@@ -1,6 +1,7 @@
 import { cosineSimilarity, embed, embedMany } from "ai";
 import { buildBm25Index } from "@/lib/engine/text/bm25";
 import type { KnowledgeBase, KnowledgeMatch, KnowledgeMatchRequest } from "@/lib/engine/ports";
+import type { ModelCallRecord } from "../models/llm/llm-models-port";
 import { embeddingModelFor, type ProviderConnection } from "../models/llm/provider-connection";
 
 export interface KnowledgeRow {
@@ -18,6 +19,8 @@ export interface KnowledgeBaseDeps {
   connection?(providerId: string): Promise<ProviderConnection | undefined>;
   /** Keeps entry embeddings, so each entry is embedded once per model. */
   saveEmbeddings?(model: string, vectors: Array<{ id: string; embedding: number[] }>): Promise<void>;
+  /** Records each embedding call (tokens, latency, cost), as classification calls are. */
+  recordCall?(call: ModelCallRecord): Promise<void>;
 }
 
 const documentText = (row: KnowledgeRow) => `${row.title}\n${row.text}`;
@@ -52,6 +55,37 @@ export function knowledgeBasePort(deps: KnowledgeBaseDeps): KnowledgeBase {
     method,
   });
 
+  /** Runs one embedding call and records it, failed or not; a failure to record never fails the match. */
+  async function recorded<T extends { usage: { tokens: number } }>(
+    connection: ProviderConnection,
+    modelName: string,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    const started = performance.now();
+    const record = (status: ModelCallRecord["status"], inputTokens: number, error?: string) =>
+      deps
+        .recordCall?.({
+          providerId: connection.id,
+          model: modelName,
+          purpose: "embed",
+          status,
+          inputTokens,
+          outputTokens: 0,
+          latencyMs: Math.round(performance.now() - started),
+          costUsd: (inputTokens * connection.inputCostPerMillion) / 1_000_000,
+          error,
+        })
+        .catch(() => undefined);
+    try {
+      const result = await call();
+      await record("ok", result.usage.tokens);
+      return result;
+    } catch (error) {
+      await record("error", 0, error instanceof Error ? error.message.slice(0, 500) : String(error));
+      throw error;
+    }
+  }
+
   async function byEmbedding(
     rows: KnowledgeRow[],
     request: Required<Pick<KnowledgeMatchRequest, "embedding">> & KnowledgeMatchRequest,
@@ -62,12 +96,14 @@ export function knowledgeBasePort(deps: KnowledgeBaseDeps): KnowledgeBase {
     const tag = `${connection.id}/${request.embedding.model}`;
     const missing = rows.filter((r) => r.embeddingModel !== tag || !r.embedding);
     if (missing.length > 0) {
-      const { embeddings } = await embedMany({
-        model,
-        values: missing.map(documentText),
-        maxRetries: 1,
-        abortSignal: AbortSignal.timeout(connection.timeoutMs),
-      });
+      const { embeddings } = await recorded(connection, request.embedding.model, () =>
+        embedMany({
+          model,
+          values: missing.map(documentText),
+          maxRetries: 1,
+          abortSignal: AbortSignal.timeout(connection.timeoutMs),
+        }),
+      );
       missing.forEach((row, i) => {
         row.embedding = embeddings[i] ?? null;
         row.embeddingModel = tag;
@@ -77,12 +113,14 @@ export function knowledgeBasePort(deps: KnowledgeBaseDeps): KnowledgeBase {
         missing.map((r) => ({ id: r.id, embedding: r.embedding ?? [] })),
       );
     }
-    const { embedding: query } = await embed({
-      model,
-      value: request.text,
-      maxRetries: 1,
-      abortSignal: AbortSignal.timeout(connection.timeoutMs),
-    });
+    const { embedding: query } = await recorded(connection, request.embedding.model, () =>
+      embed({
+        model,
+        value: request.text,
+        maxRetries: 1,
+        abortSignal: AbortSignal.timeout(connection.timeoutMs),
+      }),
+    );
     let best: { row: KnowledgeRow; similarity: number } | undefined;
     for (const row of rows) {
       if (!row.embedding || row.embedding.length !== query.length) continue;

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from "@/lib/engine/ports";
 import { knowledgeBasePort, type KnowledgeRow } from "../../adapters/knowledge/knowledge-base-port";
 import type { Db } from "../../db/client";
 import { knowledgeBaseVersions, knowledgeEntries } from "../../db/schema";
+import { recordModelCall } from "../models/providers/call-records";
 import { loadConnection } from "../models/providers/provider-connections";
 
 /** Every entry of a workflow's knowledge base, with its stored embedding. */
@@ -32,6 +33,7 @@ function portOver(db: Db, workflowId: string): KnowledgeBase {
           .set({ embedding, embeddingModel: model })
           .where(eq(knowledgeEntries.id, id));
     },
+    recordCall: (call) => recordModelCall(db, call),
   });
 }
 

@@ -7,7 +7,7 @@ import {
   type LoopbackLlmServer,
 } from "../../../adapters/models/llm/__tests__/loopback-llm-server";
 import type { Database } from "../../../db/client";
-import { knowledgeEntries, workflows } from "../../../db/schema";
+import { knowledgeEntries, modelCalls, workflows } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { createProvider } from "../../models/providers/providers";
 import { eq } from "drizzle-orm";
@@ -110,7 +110,7 @@ describe("knowledge base", () => {
       concurrency: 2,
       requestsPerMinute: 600,
       timeoutMs: 5_000,
-      inputCostPerMillion: 0,
+      inputCostPerMillion: 0.02,
       outputCostPerMillion: 0,
     });
     const ref = { providerId: id, model: "nomic-embed" };
@@ -128,6 +128,46 @@ describe("knowledge base", () => {
     await workflowKnowledge(database.db, "wf-1").match({ text: "password help", embedding: ref });
     // Only the query was embedded this time.
     expect(embeddings.requests.length - before).toBe(1);
+    // Every call is recorded as classification calls are: the entries once, then each query.
+    const calls = await database.db.select().from(modelCalls).where(eq(modelCalls.providerId, id));
+    expect(calls).toHaveLength(3);
+    for (const call of calls) {
+      expect(call).toMatchObject({ model: "nomic-embed", purpose: "embed", status: "ok", inputTokens: 5 });
+      expect(call.costUsd).toBeCloseTo((5 * 0.02) / 1_000_000, 12);
+      expect(call.latencyMs).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("records a failed embedding call with its error, then answers by BM25", async () => {
+    const failing = await startLoopbackLlmServer(() => ({
+      status: 400,
+      body: { error: { message: "model not found", type: "invalid_request_error" } },
+    }));
+    try {
+      const { id } = await createProvider(database.db, null, {
+        name: "Broken embeddings",
+        kind: "openai-compatible",
+        baseUrl: `${failing.url}/v1`,
+        defaultModel: "nope",
+        concurrency: 1,
+        requestsPerMinute: 600,
+        timeoutMs: 5_000,
+        inputCostPerMillion: 0,
+        outputCostPerMillion: 0,
+      });
+      // A fresh workflow's entries have no embedding yet: the failing call is the entries' one.
+      const match = await workflowKnowledge(database.db, "wf-1").match({
+        text: "charged twice",
+        embedding: { providerId: id, model: "nope" },
+      });
+      expect(match).toMatchObject({ entryId: "refund", method: "bm25" });
+      const calls = await database.db.select().from(modelCalls).where(eq(modelCalls.providerId, id));
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ purpose: "embed", status: "error", inputTokens: 0 });
+      expect(calls[0]!.error).toMatch(/model not found/);
+    } finally {
+      await failing.close();
+    }
   });
 
   it("falls back to BM25 when the embedding provider fails", async () => {
