@@ -192,12 +192,19 @@ function loadServiceNow(): Dataset & { humanFirst: Map<TrainingCase, string | nu
     tuneCutoff: new Date(Date.UTC(2016, 2, 17)),
     humanFirst,
     // Chosen on the tuning split (train before 2016-03-17, validate to 2016-04-01): a 14-day recency
-    // half-life and three rolling-origin calibration folds were the best there on accuracy and ECE.
+    // half-life, two rolling-origin calibration folds and the top-label scaling were the best there on
+    // accuracy and ECE (ECE 0.024; three folds without the scaling 0.032, with it 0.041).
     settings: {
       features: { fieldCrosses: [["category", "subcategory"]] },
-      training: { l2: 1e-5, recencyHalfLifeDays: 14, calibrationFolds: 3 },
+      training: { l2: 1e-5, recencyHalfLifeDays: 14, calibrationFolds: 2 },
     },
     grid: [
+      ...[1, 2, 3].flatMap((calibrationFolds) =>
+        [true, false].map((topLabelScaling) => ({
+          features: { fieldCrosses: [["category", "subcategory"]] },
+          training: { l2: 1e-5, recencyHalfLifeDays: 14, calibrationFolds, topLabelScaling },
+        })),
+      ),
       {
         features: { fieldCrosses: [["category", "subcategory"]] },
         training: { l2: 1e-5, recencyHalfLifeDays: 14, calibrationFolds: 3 },
@@ -302,6 +309,8 @@ function validate(dataset: Dataset): void {
     train_seconds: seconds,
     train_cpu_seconds: cpuSeconds,
     temperature: model.temperature,
+    top_label_slope: model.topLabelScaling?.slope ?? null,
+    top_label_intercept: model.topLabelScaling?.intercept ?? null,
     held_out_ece_before: model.heldOut?.eceBeforeCalibration,
     held_out_ece_after: model.heldOut?.eceAfterCalibration,
     features: model.space.columnIds.length,

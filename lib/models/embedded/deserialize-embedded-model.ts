@@ -30,6 +30,7 @@ export function deserializeEmbeddedModel(stored: unknown): EmbeddedModel {
     },
     quantized,
     temperature: data.temperature,
+    topLabelScaling: data.topLabelScaling,
     training: data.training,
     heldOut: data.heldOut,
   };

@@ -5,6 +5,7 @@ import type { ReliabilityBin } from "../metrics/reliability-bins";
 import type { CalibrationSliceMethod } from "./choose-calibration-slice";
 import type { LinearWeights } from "./linear-weights";
 import type { QuantizedWeights } from "./quantize-weights";
+import type { TopLabelScaling } from "./top-label-scaling";
 
 /** One labelled case of a workflow's history. */
 export interface TrainingCase extends ModelInput {
@@ -38,6 +39,8 @@ export interface TrainingSettings {
    * fitted on every fold's held-out logits. 1: the latest slice only.
    */
   calibrationFolds: number;
+  /** After the temperature, fit the top-label scaling on the same held-out logits (see top-label-scaling.ts). */
+  topLabelScaling: boolean;
 }
 
 /** Measured on the held-out calibration slice by the model that did not see it. */
@@ -47,7 +50,7 @@ export interface HeldOutMetrics {
   accuracy: number;
   macroF1: number;
   eceBeforeCalibration: number;
-  /** Optimistic: the temperature was fitted on this same slice. */
+  /** Optimistic: the temperature and the top-label scaling were fitted on this same slice. */
   eceAfterCalibration: number;
   reliabilityBefore: ReliabilityBin[];
   reliabilityAfter: ReliabilityBin[];
@@ -62,6 +65,8 @@ export interface EmbeddedModel {
   quantized: QuantizedWeights;
   /** Logits are divided by this before the softmax. */
   temperature: number;
+  /** Then the chosen label's probability is rescaled by this (null: too few held-out cases, or an older model). */
+  topLabelScaling: TopLabelScaling | null;
   training: TrainingSettings & {
     /** Cases the final classifier was trained on. */
     size: number;

@@ -8,6 +8,7 @@ import type { LogitScorer } from "./create-logit-scorer";
 import type { HeldOutMetrics } from "./embedded-model";
 import { fitTemperature } from "./fit-temperature";
 import { softmaxInPlace } from "./softmax-in-place";
+import { applyTopLabelScaling, fitTopLabelScaling, type TopLabelScaling } from "./top-label-scaling";
 
 const BINS = 15;
 
@@ -17,12 +18,16 @@ export interface HeldOutFold {
   cases: ReadonlyArray<ModelInput & { label: string }>;
 }
 
-/** Scores every fold's held-out cases, fits one temperature on them all, and measures before and after. */
+/**
+ * Scores every fold's held-out cases, fits one temperature on them all, then the top-label scaling on the
+ * tempered confidences, and measures before and after.
+ */
 export function calibrateOnHeldOut(
   folds: readonly HeldOutFold[],
   labels: readonly string[],
   method: CalibrationSliceMethod,
-): { temperature: number; metrics: HeldOutMetrics } {
+  withTopLabelScaling = true,
+): { temperature: number; topLabelScaling: TopLabelScaling | null; metrics: HeldOutMetrics } {
   const labelCount = labels.length;
   const labelIndex = new Map(labels.map((label, k) => [label, k]));
   const cases = folds.flatMap((fold) => fold.cases);
@@ -56,9 +61,12 @@ export function calibrateOnHeldOut(
     correct.push(best === targets[i]);
   });
   const before = confidenceAt(1);
-  const after = confidenceAt(temperature);
+  const tempered = confidenceAt(temperature);
+  const topLabelScaling = withTopLabelScaling ? fitTopLabelScaling(tempered, correct) : null;
+  const after = topLabelScaling ? tempered.map((c) => applyTopLabelScaling(topLabelScaling, c)) : tempered;
   return {
     temperature,
+    topLabelScaling,
     metrics: {
       method,
       size: cases.length,

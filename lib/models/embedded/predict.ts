@@ -2,10 +2,11 @@ import type { ModelInput } from "../features/model-input";
 import { createLogitScorer } from "./create-logit-scorer";
 import type { EmbeddedModel } from "./embedded-model";
 import { softmaxInPlace } from "./softmax-in-place";
+import { applyTopLabelScaling } from "./top-label-scaling";
 
 export interface Prediction {
   label: string;
-  /** The calibrated probability of `label`. */
+  /** The calibrated probability of `label` (temperature, then top-label scaling). */
   confidence: number;
   /** label → probability, summing to 1 over the labels considered. */
   scores: Record<string, number>;
@@ -14,7 +15,7 @@ export interface Prediction {
 export interface PredictOptions {
   /** Only these labels may be chosen (the classify node's label list); probabilities renormalise over them. */
   labels?: readonly string[];
-  /** Skip temperature scaling: for measuring calibration, never for decisions. */
+  /** Skip calibration (temperature and top-label scaling): for measuring it, never for decisions. */
   uncalibrated?: boolean;
 }
 
@@ -40,6 +41,13 @@ export function createPredictor(model: EmbeddedModel): Predictor {
       for (let k = 0; k < logits.length; k++) if (!allowed.has(k)) logits[k] = Number.NEGATIVE_INFINITY;
     }
     const best = softmaxInPlace(logits, options.uncalibrated ? 1 : model.temperature);
+    if (model.topLabelScaling && !options.uncalibrated) {
+      // The other labels share what is left in their proportions, so the scores still sum to 1.
+      const tempered = logits[best]!;
+      const scaled = applyTopLabelScaling(model.topLabelScaling, tempered);
+      const rest = tempered < 1 ? (1 - scaled) / (1 - tempered) : 0;
+      for (let k = 0; k < logits.length; k++) logits[k] = k === best ? scaled : logits[k]! * rest;
+    }
     let scores: Record<string, number>;
     if (allowed) scores = Object.fromEntries([...allowed].map((k) => [model.labels[k]!, logits[k]!]));
     else {

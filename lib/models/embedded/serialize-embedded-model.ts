@@ -10,6 +10,7 @@ export function serializeEmbeddedModel(model: EmbeddedModel): SerializedEmbedded
     labels: [...model.labels],
     featureConfig: model.featureConfig,
     temperature: model.temperature,
+    topLabelScaling: model.topLabelScaling,
     training: model.training,
     heldOut: model.heldOut,
     columnIds: encodeBase64(bytesOf(model.space.columnIds)),

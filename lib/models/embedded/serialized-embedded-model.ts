@@ -19,6 +19,8 @@ export const serializedEmbeddedModelSchema = z.object({
   labels: z.array(z.string()).min(1),
   featureConfig: featureConfigSchema,
   temperature: z.number().positive(),
+  /** Absent in models stored before top-label scaling: they predict with the temperature alone, as before. */
+  topLabelScaling: z.object({ slope: z.number(), intercept: z.number() }).nullable().default(null),
   training: z.object({
     l2: z.number(),
     epochs: z.number().int(),
@@ -31,6 +33,8 @@ export const serializedEmbeddedModelSchema = z.object({
     recencyHalfLifeDays: z.number().positive().nullable().default(null),
     /** Absent in models stored before rolling-origin calibration: they calibrated on one slice. */
     calibrationFolds: z.number().int().min(1).default(1),
+    /** Absent in models stored before top-label scaling existed: they did not use it. */
+    topLabelScaling: z.boolean().default(false),
     size: z.number().int(),
     cutoff: z.string().nullable(),
     excludedAtOrAfterCutoff: z.number().int(),

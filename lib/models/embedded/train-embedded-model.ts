@@ -26,6 +26,7 @@ export const defaultTrainingSettings: TrainingSettings = {
   refitOnAll: true,
   recencyHalfLifeDays: null,
   calibrationFolds: 1,
+  topLabelScaling: true,
 };
 
 /** Fewer cases than this and no slice is held out: calibration on a handful would be noise. */
@@ -89,6 +90,7 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
     recencyWeights(fitted, settings.recencyHalfLifeDays) ?? undefined;
 
   let temperature = 1;
+  let topLabelScaling: EmbeddedModel["topLabelScaling"] = null;
   let heldOut: HeldOutMetrics | null = null;
   let sliceModel: ReturnType<typeof fitLinearModel> | null = null;
   let sliceFitSize = 0;
@@ -117,8 +119,9 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
       score: createLogitScorer(foldModels[j]!.space, foldModels[j]!.linear, featureConfig),
       cases: slice.heldOut.map((i) => eligible[i]!),
     }));
-    const calibrated = calibrateOnHeldOut(heldOutFolds, labels, folds[0]!.method);
+    const calibrated = calibrateOnHeldOut(heldOutFolds, labels, folds[0]!.method, settings.topLabelScaling);
     temperature = calibrated.temperature;
+    topLabelScaling = calibrated.topLabelScaling;
     heldOut = calibrated.metrics;
   }
   const useSliceModel = sliceModel !== null && !settings.refitOnAll;
@@ -138,6 +141,7 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
     linear: final.linear,
     quantized: final.quantized,
     temperature,
+    topLabelScaling,
     training: {
       ...settings,
       size: useSliceModel ? sliceFitSize : eligible.length,

@@ -33,7 +33,7 @@ export interface PreparedModels {
 
 const TRAINING_BATCH = 5000;
 /** Bumped when what goes into training changes, so older trained models are not reused by mistake. */
-const TRAINING_RECIPE = 1;
+const TRAINING_RECIPE = 2; // 2: top-label scaling after the temperature
 
 interface ModelSpec {
   modelKey: string;
