@@ -17,7 +17,9 @@ import { demoFixture } from "../../backtests/__tests__/fixtures";
 import { DEMO_READS_FIXTURE } from "../../backtests/demo-history";
 import { executeBacktest } from "../../backtests/run-backtest";
 import { startBacktest } from "../../backtests/start-backtest";
+import { compileGraph } from "@/lib/engine/compile/compile-graph";
 import { calibrateFromRun, calibrationRuns, calibrationSample } from "../calibration/calibrations";
+import { runModels } from "../run-models";
 import { createProvider, updateProvider } from "../providers/providers";
 
 /*
@@ -282,4 +284,32 @@ describe("a backtest of an LLM graph", () => {
       /Now the item to classify:\n<item>[\s\S]*<\/item>$/,
     );
   }, 120_000);
+
+  it("live: examples come from the workflow's history, the newest cases included", async () => {
+    // The history of the live run is the dataset of the workflow's latest backtest, up to now.
+    const [draft] = await database.db
+      .select()
+      .from(workflowVersions)
+      .where(eq(workflowVersions.id, fx.draft.id));
+    const compiled = compileGraph(draft!.graph);
+    const models = runModels(database.db, { workflow: { id: fx.workflowId, compiled } });
+    const before = server.requests.length;
+    const result = await models.classify({
+      text: "I was charged twice zqxlater",
+      labels: ticketCategories,
+      model: { kind: "llm", providerId, model: "hashed", fewShot: 4 },
+    });
+    expect(ticketCategories).toContain(result.label);
+    const [request] = server.requests.slice(before);
+    const messages = request!.body.messages as Array<{ role: string; content: string }>;
+    const prompt = messages.find((m) => m.role === "user")!.content;
+    const examples = [
+      ...prompt.matchAll(/<example>\n<item>([\s\S]*?)<\/item>\n<label>(.*?)<\/label>\n<\/example>/g),
+    ].map((m) => ({ text: unescape(m[1]!), label: m[2]! }));
+    expect(examples).toHaveLength(4);
+    for (const e of examples) expect(ticketCategories).toContain(e.label);
+    // A live item may learn from everything before it: the copies dated 2026 are the closest, and used.
+    expect(examples.some((e) => e.text.includes("zqxlater"))).toBe(true);
+    expect(prompt).toMatch(/Now the item to classify:\n<item>I was charged twice zqxlater<\/item>$/);
+  }, 60_000);
 });
