@@ -286,7 +286,24 @@ describe("a backtest of an LLM graph", () => {
   }, 120_000);
 
   it("live: examples come from the workflow's history, the newest cases included", async () => {
-    // The history of the live run is the dataset of the workflow's latest backtest, up to now.
+    // The history of a live run is the dataset of the workflow's latest backtest, up to now: cases dated
+    // long after any backtest window are fair game here.
+    const [sample] = await database.db
+      .select()
+      .from(datasetRows)
+      .where(eq(datasetRows.datasetId, fx.datasetId))
+      .limit(1);
+    await database.db.insert(datasetRows).values(
+      ["once", "twice", "thrice"].map((n) => ({
+        ...sample!,
+        id: undefined,
+        itemId: `recent-${n}`,
+        text: `I was charged ${n} zqxrecent`,
+        occurredAt: new Date(Date.UTC(2026, 5, 1)),
+      })),
+    );
+    await useModel({ kind: "llm", providerId, model: "hashed", fewShot: 4 });
+    await backtest();
     const [draft] = await database.db
       .select()
       .from(workflowVersions)
@@ -295,7 +312,7 @@ describe("a backtest of an LLM graph", () => {
     const models = runModels(database.db, { workflow: { id: fx.workflowId, compiled } });
     const before = server.requests.length;
     const result = await models.classify({
-      text: "I was charged twice zqxlater",
+      text: "I was charged twice zqxrecent",
       labels: ticketCategories,
       model: { kind: "llm", providerId, model: "hashed", fewShot: 4 },
     });
@@ -308,8 +325,8 @@ describe("a backtest of an LLM graph", () => {
     ].map((m) => ({ text: unescape(m[1]!), label: m[2]! }));
     expect(examples).toHaveLength(4);
     for (const e of examples) expect(ticketCategories).toContain(e.label);
-    // A live item may learn from everything before it: the copies dated 2026 are the closest, and used.
-    expect(examples.some((e) => e.text.includes("zqxlater"))).toBe(true);
-    expect(prompt).toMatch(/Now the item to classify:\n<item>I was charged twice zqxlater<\/item>$/);
+    // A live item may learn from everything before it: the cases dated 2026 are the closest, and used.
+    expect(examples.some((e) => e.text.includes("zqxrecent"))).toBe(true);
+    expect(prompt).toMatch(/Now the item to classify:\n<item>I was charged twice zqxrecent<\/item>$/);
   }, 60_000);
 });
