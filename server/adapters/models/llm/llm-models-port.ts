@@ -10,7 +10,7 @@ import {
   type LlmClassification,
 } from "./classify-with-llm";
 import type { ProviderConnection } from "./provider-connection";
-import { applyPlatt } from "./platt-scaling";
+import { applyPlatt } from "@/lib/models/calibration/platt-scaling";
 import { limiterFor, type SharedRateReservation } from "./provider-limiter";
 
 export interface ModelCallRecord {

@@ -7,7 +7,7 @@ import {
   composePlatt,
   IDENTITY,
   MIN_CALIBRATION_SAMPLE,
-} from "../../../adapters/models/llm/platt-scaling";
+} from "@/lib/models/calibration/platt-scaling";
 import type { Db } from "../../../db/client";
 import {
   backtestResults,

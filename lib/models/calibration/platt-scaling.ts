@@ -1,4 +1,5 @@
-import { expectedCalibrationError, reliabilityBins, type ReliabilityBin } from "@/lib/models";
+import { expectedCalibrationError } from "../metrics/expected-calibration-error";
+import { reliabilityBins, type ReliabilityBin } from "../metrics/reliability-bins";
 
 /**
  * Platt scaling of a confidence: calibrated = sigmoid(slope · logit(raw) + intercept). Two parameters, so it

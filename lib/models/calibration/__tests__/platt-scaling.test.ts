@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedCalibrationError } from "@/lib/models";
+import { expectedCalibrationError } from "../../metrics/expected-calibration-error";
 import { applyPlatt, calibrate, composePlatt, fitPlatt, IDENTITY } from "../platt-scaling";
 
 /** A deterministic stream in [0, 1): enough randomness for a fit, the same on every run. */
