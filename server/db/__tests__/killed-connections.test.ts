@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";
+import { terminateBackend as terminate } from "../../testing/terminate-backend";
 import { openTestDatabase } from "../../testing/test-database";
 
 /*
@@ -23,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!serverOnly) await database.close();
 });
-
-async function terminate(pid: number): Promise<void> {
-  const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-  try {
-    await admin`select pg_terminate_backend(${pid})`;
-  } finally {
-    await admin.end();
-  }
-}
 
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -62,7 +53,9 @@ describe.skipIf(serverOnly)("transactions whose connection is killed", () => {
       await within(clean, 10_000, `the transaction after kill ${round}`);
     }
     expect(failed).toBe(120);
-    const [count] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from kill_probe`));
+    const [count] = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int as n from kill_probe`),
+    );
     expect(count!.n).toBe(120);
   }, 120_000);
 

@@ -1,6 +1,5 @@
 import type { ChildProcess } from "node:child_process";
 import { eq, inArray, sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphSchema } from "@/lib/engine/graph/graph-schema";
 import type { Database } from "../../../db/client";
@@ -11,6 +10,7 @@ import {
 } from "../../../integrations/__tests__/support/loopback-server";
 import { createLedgerWorld, ledgerItem } from "../../../testing/ledger-workflow";
 import { recordFigures } from "../../../testing/reliability-figures";
+import { terminateBackend } from "../../../testing/terminate-backend";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ingestItems } from "../../ingest/ingest-items";
 import { publishVersion } from "../../workflows/publish-version";
@@ -64,15 +64,6 @@ afterAll(async () => {
 
 type Failure = "sql_error" | "connection_killed" | "commit_refused";
 const FAILURES: Failure[] = ["sql_error", "connection_killed", "commit_refused"];
-
-async function terminateBackend(pid: number): Promise<void> {
-  const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-  try {
-    await admin`select pg_terminate_backend(${pid})`;
-  } finally {
-    await admin.end();
-  }
-}
 
 /** One request of ten items; `failure` breaks it inside its transaction, after its items and jobs were written. */
 async function request(prefix: string, failure: Failure | null): Promise<boolean> {
