@@ -1,7 +1,7 @@
 import { cosineSimilarity, embed, embedMany } from "ai";
 import { buildBm25Index } from "@/lib/engine/text/bm25";
 import type { KnowledgeBase, KnowledgeMatch, KnowledgeMatchRequest } from "@/lib/engine/ports";
-import type { ModelCallRecord } from "../models/llm/llm-models-port";
+import { costOf, type ModelCallRecord } from "../models/llm/llm-models-port";
 import { embeddingModelFor, type ProviderConnection } from "../models/llm/provider-connection";
 
 export interface KnowledgeRow {
@@ -72,7 +72,7 @@ export function knowledgeBasePort(deps: KnowledgeBaseDeps): KnowledgeBase {
           inputTokens,
           outputTokens: 0,
           latencyMs: Math.round(performance.now() - started),
-          costUsd: (inputTokens * connection.inputCostPerMillion) / 1_000_000,
+          costUsd: costOf(connection, inputTokens, 0),
           error,
         })
         .catch(() => undefined);

@@ -72,7 +72,8 @@ export function classificationCacheKey(
   return crypto.createHash("sha256").update(JSON.stringify(shape)).digest("hex");
 }
 
-function costOf(connection: ProviderConnection, inputTokens: number, outputTokens: number): number {
+/** What a call cost at the provider's configured prices (classification and embedding calls alike). */
+export function costOf(connection: ProviderConnection, inputTokens: number, outputTokens: number): number {
   return (
     (inputTokens * connection.inputCostPerMillion + outputTokens * connection.outputCostPerMillion) / 1e6
   );

@@ -54,6 +54,27 @@ afterAll(async () => {
   await database.close();
 });
 
+/** An OpenAI-compatible provider on a loopback server, for embeddings; answers its id. */
+async function embeddingProvider(
+  name: string,
+  server: LoopbackLlmServer,
+  model: string,
+  inputCostPerMillion = 0,
+): Promise<string> {
+  const { id } = await createProvider(database.db, null, {
+    name,
+    kind: "openai-compatible",
+    baseUrl: `${server.url}/v1`,
+    defaultModel: model,
+    concurrency: 2,
+    requestsPerMinute: 600,
+    timeoutMs: 5_000,
+    inputCostPerMillion,
+    outputCostPerMillion: 0,
+  });
+  return id;
+}
+
 describe("knowledge base", () => {
   it("imports CSV and JSON, reporting rows without a resolution by number", async () => {
     const csv = parseEntries("csv", CSV);
@@ -102,17 +123,7 @@ describe("knowledge base", () => {
   });
 
   it("matches by embeddings through a configured provider, storing entry embeddings once", async () => {
-    const { id } = await createProvider(database.db, null, {
-      name: "Local embeddings",
-      kind: "openai-compatible",
-      baseUrl: `${embeddings.url}/v1`,
-      defaultModel: "nomic-embed",
-      concurrency: 2,
-      requestsPerMinute: 600,
-      timeoutMs: 5_000,
-      inputCostPerMillion: 0.02,
-      outputCostPerMillion: 0,
-    });
+    const id = await embeddingProvider("Local embeddings", embeddings, "nomic-embed", 0.02);
     const ref = { providerId: id, model: "nomic-embed" };
     const match = await workflowKnowledge(database.db, "wf-1").match({
       text: "where is my parcel",
@@ -144,18 +155,8 @@ describe("knowledge base", () => {
       body: { error: { message: "model not found", type: "invalid_request_error" } },
     }));
     try {
-      const { id } = await createProvider(database.db, null, {
-        name: "Broken embeddings",
-        kind: "openai-compatible",
-        baseUrl: `${failing.url}/v1`,
-        defaultModel: "nope",
-        concurrency: 1,
-        requestsPerMinute: 600,
-        timeoutMs: 5_000,
-        inputCostPerMillion: 0,
-        outputCostPerMillion: 0,
-      });
-      // A fresh workflow's entries have no embedding yet: the failing call is the entries' one.
+      const id = await embeddingProvider("Broken embeddings", failing, "nope");
+      // The entries hold no embedding of this provider yet: the failing call is the entries' one.
       const match = await workflowKnowledge(database.db, "wf-1").match({
         text: "charged twice",
         embedding: { providerId: id, model: "nope" },
