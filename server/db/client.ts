@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { createPgliteDirApart, isPgliteDataDir } from "./pglite-initdb";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -95,6 +96,7 @@ async function openPglite(dir = path.join(dataDir(), "pglite"), template?: Blob)
     // PGlite creates only the last folder of its path.
     ensureDir(dir);
     release = acquireDataDirLock(dir);
+    if (!isPgliteDataDir(dir)) await createPgliteDirApart(dir);
   }
   try {
     const client = inMemory
