@@ -31,16 +31,21 @@ export function buildTfIdfIndex(documents: ReadonlyArray<{ id: string; text: str
   const idf = (df: number): number => Math.log((n + 1) / (df + 1)) + 1;
   // Words no document has still weigh in the query's length, as rarely as possible words do.
   const unseenIdf = idf(0);
-  const vectors = docTerms.map((terms) => {
-    const weights = new Map<string, number>();
+  const norms = new Float64Array(n);
+  // term → the documents holding it with its weight there: a query touches only its own terms' documents.
+  const postings = new Map<string, Array<[document: number, weight: number]>>();
+  docTerms.forEach((terms, document) => {
     let norm = 0;
     for (const [term, count] of terms) {
       const w = (1 + Math.log(count)) * idf(documentFrequency.get(term) ?? 0);
-      weights.set(term, w);
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push([document, w]);
       norm += w * w;
     }
-    return { weights, norm: Math.sqrt(norm) };
+    norms[document] = Math.sqrt(norm);
   });
+  const dots = new Float64Array(n);
 
   return {
     rank(text) {
@@ -48,20 +53,19 @@ export function buildTfIdfIndex(documents: ReadonlyArray<{ id: string; text: str
         tokenize(text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text),
       );
       let queryNorm = 0;
-      const queryWeights: Array<[string, number]> = [];
+      dots.fill(0);
       for (const [term, count] of query) {
         const df = documentFrequency.get(term);
         const w = (1 + Math.log(count)) * (df === undefined ? unseenIdf : idf(df));
         queryNorm += w * w;
-        if (df !== undefined) queryWeights.push([term, w]);
+        const list = postings.get(term);
+        if (list) for (const [document, weight] of list) dots[document]! += w * weight;
       }
       queryNorm = Math.sqrt(queryNorm);
       const scored = documents.map((doc, i) => {
-        const vector = vectors[i]!;
-        if (queryNorm === 0 || vector.norm === 0) return { id: doc.id, score: 0 };
-        let dot = 0;
-        for (const [term, w] of queryWeights) dot += w * (vector.weights.get(term) ?? 0);
-        return { id: doc.id, score: Math.round((dot / (queryNorm * vector.norm)) * 1e6) / 1e6 };
+        const norm = norms[i]!;
+        if (queryNorm === 0 || norm === 0) return { id: doc.id, score: 0 };
+        return { id: doc.id, score: Math.round((dots[i]! / (queryNorm * norm)) * 1e6) / 1e6 };
       });
       return scored.sort((a, b) => b.score - a.score);
     },

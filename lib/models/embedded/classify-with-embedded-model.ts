@@ -15,6 +15,20 @@ export interface EmbeddedClassifyResult {
   explanation: string;
 }
 
+const explanations = new WeakMap<EmbeddedModel, string>();
+
+/** What the model is, said once per model rather than once per item. */
+function explanationOf(model: EmbeddedModel): string {
+  let explanation = explanations.get(model);
+  if (explanation === undefined) {
+    const cutoff = model.training.cutoff ? ` before ${model.training.cutoff.slice(0, 10)}` : "";
+    const heldOut = model.heldOut ? `; held-out accuracy ${(model.heldOut.accuracy * 100).toFixed(1)}%` : "";
+    explanation = `Embedded model trained on ${model.training.size} past cases${cutoff}${heldOut}.`;
+    explanations.set(model, explanation);
+  }
+  return explanation;
+}
+
 /**
  * The answer the engine's Models port expects from a classify node, produced by
  * an embedded model. The label list of the node restricts the choice; labels the
@@ -29,10 +43,8 @@ export function classifyWithEmbeddedModel(
     { text: request.text, fields: request.fields },
     { labels: request.labels },
   );
-  const cutoff = model.training.cutoff ? ` before ${model.training.cutoff.slice(0, 10)}` : "";
-  const heldOut = model.heldOut ? `; held-out accuracy ${(model.heldOut.accuracy * 100).toFixed(1)}%` : "";
   return {
     ...prediction,
-    explanation: `Embedded model trained on ${model.training.size} past cases${cutoff}${heldOut}.`,
+    explanation: explanationOf(model),
   };
 }

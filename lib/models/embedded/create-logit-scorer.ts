@@ -1,9 +1,8 @@
-import { collectFeatureHashes, createFeatureBags } from "../features/collect-feature-hashes";
+import { createCaseVectorizer } from "../features/case-vectorizer";
 import type { FeatureConfig } from "../features/feature-config";
 import type { FeatureSpace } from "../features/feature-space";
 import type { ModelInput } from "../features/model-input";
 import { SparseVector } from "../features/sparse-vector";
-import { vectorizeBlocks } from "../features/vectorize-blocks";
 import { computeLogits, type LinearWeights } from "./linear-weights";
 
 /** Featurise one case and write its raw logits into `out`; scratch buffers are reused between calls. */
@@ -14,11 +13,10 @@ export function createLogitScorer(
   linear: LinearWeights,
   config: FeatureConfig,
 ): LogitScorer {
-  const bags = createFeatureBags();
+  const vectorize = createCaseVectorizer(space, config);
   const vector = new SparseVector();
   return (input, out) => {
-    collectFeatureHashes(bags, input, config);
-    vectorizeBlocks(space, [bags.words, bags.chars, bags.fields], config, vector);
+    vectorize(input, vector);
     computeLogits(linear, vector.columns, vector.values, 0, vector.length, out);
   };
 }

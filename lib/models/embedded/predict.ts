@@ -28,17 +28,38 @@ export function createPredictor(model: EmbeddedModel): Predictor {
   // Cloning an object that already has every label key is several times cheaper
   // than adding 77 keys one by one (which drops V8 into dictionary mode).
   const template: Record<string, number> = Object.fromEntries(model.labels.map((label) => [label, 0]));
-  return (input, options = {}) => {
-    score(input, logits);
-    let allowed: Set<number> | null = null;
-    if (options.labels) {
-      allowed = new Set<number>();
-      for (const label of options.labels) {
+  // A classify node asks with the same label list item after item: its indexes are worked out once.
+  const allowedByList = new Map<string, number[]>();
+  const allowedIndexes = (labels: readonly string[]): number[] => {
+    const key = labels.join("\u0000");
+    let indexes = allowedByList.get(key);
+    if (!indexes) {
+      const allowed = new Set<number>();
+      for (const label of labels) {
         const k = labelIndex.get(label);
         if (k !== undefined) allowed.add(k);
       }
       if (allowed.size === 0) throw new Error("predict: none of the requested labels was seen in training");
-      for (let k = 0; k < logits.length; k++) if (!allowed.has(k)) logits[k] = Number.NEGATIVE_INFINITY;
+      indexes = [...allowed].sort((a, b) => a - b);
+      if (allowedByList.size >= 64) allowedByList.clear();
+      allowedByList.set(key, indexes);
+    }
+    return indexes;
+  };
+  return (input, options = {}) => {
+    score(input, logits);
+    // null: every label may be chosen.
+    let allowed: number[] | null = null;
+    if (options.labels) {
+      const indexes = allowedIndexes(options.labels);
+      if (indexes.length < logits.length) {
+        allowed = indexes;
+        let next = 0;
+        for (let k = 0; k < logits.length; k++) {
+          if (allowed[next] === k) next++;
+          else logits[k] = Number.NEGATIVE_INFINITY;
+        }
+      }
     }
     const best = softmaxInPlace(logits, options.uncalibrated ? 1 : model.temperature);
     if (model.topLabelScaling && !options.uncalibrated) {
@@ -49,7 +70,7 @@ export function createPredictor(model: EmbeddedModel): Predictor {
       for (let k = 0; k < logits.length; k++) logits[k] = k === best ? scaled : logits[k]! * rest;
     }
     let scores: Record<string, number>;
-    if (allowed) scores = Object.fromEntries([...allowed].map((k) => [model.labels[k]!, logits[k]!]));
+    if (allowed) scores = Object.fromEntries(allowed.map((k) => [model.labels[k]!, logits[k]!]));
     else {
       // Every key is already an own data property, so even a label named "__proto__" is set safely.
       scores = { ...template };

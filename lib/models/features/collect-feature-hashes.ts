@@ -23,7 +23,7 @@ const padded = new Int32Array(2048);
  * Character n-grams of `" word "` (padded, as scikit-learn's char_wb), hashed
  * incrementally from each start position: no substring is ever built.
  */
-function pushCharNgrams(bag: HashBag, word: string, minN: number, maxN: number): void {
+export function pushCharNgrams(bag: HashBag, word: string, minN: number, maxN: number): void {
   const length = Math.min(word.length + 2, padded.length);
   padded[0] = SPACE;
   for (let i = 1; i < length - 1; i++) padded[i] = word.charCodeAt(i - 1);
@@ -51,16 +51,14 @@ function pushWordNgrams(bag: HashBag, words: readonly string[], ngrams: number, 
   }
 }
 
-function pushTextFeatures(bags: FeatureBags, text: string, config: FeatureConfig): void {
+/** Pushes the text's word n-grams and answers its words (their character n-grams make the chars block). */
+function pushTextWords(bags: FeatureBags, text: string, config: FeatureConfig): readonly string[] {
   const normalized = normalizeText(text, config.maxTextChars, {
     collapseCode: config.codeBlocks === "collapse",
   });
   const words = tokenizeWords(normalized, config.maxTextChars);
   if (config.wordNgrams > 0) pushWordNgrams(bags.words, words, config.wordNgrams, NAMESPACE.word);
-  if (config.charNgrams) {
-    const [minN, maxN] = config.charNgrams;
-    for (const word of words) pushCharNgrams(bags.chars, word, minN, maxN);
-  }
+  return words;
 }
 
 function fieldHash(namespace: number, name: string, key: string): number {
@@ -85,17 +83,46 @@ function pushFieldFeatures(bag: HashBag, input: ModelInput, config: FeatureConfi
   }
 }
 
-/** Hashes one case's features into the three bags and closes them (deduplicated, counted). */
-export function collectFeatureHashes(bags: FeatureBags, input: ModelInput, config: FeatureConfig): void {
-  if (input.text) pushTextFeatures(bags, input.text, config);
+/** Pushes a case's word and field features (the bags stay open) and answers the text's words. */
+function pushWordAndFieldFeatures(
+  bags: FeatureBags,
+  input: ModelInput,
+  config: FeatureConfig,
+): readonly string[] {
+  const words = input.text ? pushTextWords(bags, input.text, config) : [];
   for (const name of config.textFields) {
     const value = input.fields?.[name];
     if (typeof value !== "string" || value === "") continue;
-    const words = tokenizeWords(normalizeText(value, config.maxTextChars), config.maxTextChars);
-    pushWordNgrams(bags.words, words, Math.max(1, config.wordNgrams), fnvString(NAMESPACE.field, name));
+    const fieldWords = tokenizeWords(normalizeText(value, config.maxTextChars), config.maxTextChars);
+    pushWordNgrams(bags.words, fieldWords, Math.max(1, config.wordNgrams), fnvString(NAMESPACE.field, name));
   }
   pushFieldFeatures(bags.fields, input, config);
+  return words;
+}
+
+/** Hashes one case's features into the three bags and closes them (deduplicated, counted). */
+export function collectFeatureHashes(bags: FeatureBags, input: ModelInput, config: FeatureConfig): void {
+  const words = pushWordAndFieldFeatures(bags, input, config);
+  if (config.charNgrams) {
+    const [minN, maxN] = config.charNgrams;
+    for (const word of words) pushCharNgrams(bags.chars, word, minN, maxN);
+  }
   bags.words.close();
   bags.chars.close();
   bags.fields.close();
+}
+
+/**
+ * Closes a case's word and field bags and answers the text's words without hashing their character n-grams:
+ * for a featuriser that takes those word by word (see case-vectorizer.ts). The chars bag is left untouched.
+ */
+export function collectWordAndFieldHashes(
+  bags: FeatureBags,
+  input: ModelInput,
+  config: FeatureConfig,
+): readonly string[] {
+  const words = pushWordAndFieldFeatures(bags, input, config);
+  bags.words.close();
+  bags.fields.close();
+  return words;
 }

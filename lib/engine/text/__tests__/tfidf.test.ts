@@ -34,4 +34,26 @@ describe("buildTfIdfIndex", () => {
     const long = index.rank("package late because of weather storm holiday season warehouse")[0]!.score;
     expect(long).toBeLessThan(short);
   });
+
+  it("scores documents sharing query terms by their own weights (cosine of the TF-IDF vectors)", () => {
+    const shared = buildTfIdfIndex([
+      { id: "a", text: "card card fee" },
+      { id: "b", text: "card refund" },
+      { id: "c", text: "delivery" },
+    ]);
+    // n = 3: idf(df) = ln(4 / (1 + df)) + 1; tf = 1 + ln(count).
+    const idf = (df: number) => Math.log(4 / (1 + df)) + 1;
+    const card = idf(2);
+    const fee = idf(1);
+    const refund = idf(1);
+    const a = { card: (1 + Math.log(2)) * card, fee };
+    const b = { card, refund };
+    const queryNorm = Math.hypot(card, fee);
+    const round = (x: number) => Math.round(x * 1e6) / 1e6;
+    expect(shared.rank("card fee")).toEqual([
+      { id: "a", score: round((card * a.card + fee * a.fee) / (queryNorm * Math.hypot(a.card, a.fee))) },
+      { id: "b", score: round((card * b.card) / (queryNorm * Math.hypot(b.card, b.refund))) },
+      { id: "c", score: 0 },
+    ]);
+  });
 });
