@@ -1,6 +1,8 @@
 /** The model layer: the embedded model (trained on a workflow's own history) and the metrics that judge any model. */
 export {
   trainEmbeddedModel,
+  trainEmbeddedModelSplit,
+  type RefitApart,
   defaultTrainingSettings,
   type TrainEmbeddedModelOptions,
 } from "./embedded/train-embedded-model";

@@ -153,3 +153,31 @@ export function trainEmbeddedModel(options: TrainEmbeddedModelOptions): Embedded
     heldOut,
   };
 }
+
+/** Fits the model on every eligible case of these options (they hold out nothing): another thread, say. */
+export type RefitApart = (options: TrainEmbeddedModelOptions) => Promise<EmbeddedModel>;
+
+/**
+ * trainEmbeddedModel with its two independent fits run side by side: `refitApart` fits the final model on
+ * every eligible case while this thread fits the held-out slice and calibrates on it. Answers the model
+ * trainEmbeddedModel answers for the same options, weight for weight.
+ */
+export async function trainEmbeddedModelSplit(
+  options: TrainEmbeddedModelOptions,
+  refitApart: RefitApart,
+): Promise<EmbeddedModel> {
+  const settings: TrainingSettings = { ...defaultTrainingSettings, ...options.training };
+  if (!settings.refitOnAll || settings.heldOutFraction <= 0) return trainEmbeddedModel(options);
+  const refitting = refitApart({ ...options, training: { ...options.training, heldOutFraction: 0 } });
+  // Awaited below; a failure while this thread is still fitting must not count as unhandled meanwhile.
+  refitting.catch(() => undefined);
+  const calibrated = trainEmbeddedModel({ ...options, training: { ...options.training, refitOnAll: false } });
+  const refit = await refitting;
+  return {
+    ...calibrated,
+    space: refit.space,
+    linear: refit.linear,
+    quantized: refit.quantized,
+    training: { ...calibrated.training, refitOnAll: true, size: refit.training.size },
+  };
+}

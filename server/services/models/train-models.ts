@@ -5,6 +5,7 @@ import {
   deserializeEmbeddedModel,
   serializeEmbeddedModel,
   trainEmbeddedModel,
+  trainEmbeddedModelSplit,
   type FieldValue,
   type TrainingCase,
 } from "@/lib/models";
@@ -16,6 +17,10 @@ import type { TrainedModelUse } from "../backtests/types";
 import { categoricalFields } from "../datasets/field-stats";
 import type { DatasetMapping, FieldStat } from "../datasets/types";
 import { findEmbeddedNodes, type EmbeddedNode } from "./embedded-nodes";
+import { refitInThread } from "./refit-thread/refit-thread";
+
+/** Below this many cases a training takes less than a thread takes to start (~0.5 s). */
+const REFIT_THREAD_MIN_CASES = 4000;
 
 export interface PrepareModelsInput {
   compiled: CompiledGraph;
@@ -171,7 +176,12 @@ export async function prepareEmbeddedModels(db: Db, input: PrepareModelsInput): 
       );
     }
     const started = performance.now();
-    const model = trainEmbeddedModel({ cases, cutoff: input.cutoff });
+    // The final refit runs in a thread beside the held-out fit (the same model, on two cores) when the
+    // training is long enough to repay starting a thread.
+    const model =
+      cases.length >= REFIT_THREAD_MIN_CASES
+        ? await trainEmbeddedModelSplit({ cases, cutoff: input.cutoff }, refitInThread)
+        : trainEmbeddedModel({ cases, cutoff: input.cutoff });
     const trainingMs = Math.round(performance.now() - started);
     const row = await insertVersion(db, {
       id: crypto.randomUUID(),

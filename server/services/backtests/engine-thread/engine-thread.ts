@@ -1,5 +1,5 @@
-import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { sourceWorker } from "../../../source-worker";
 import type { BatchResult, BatchRunner } from "../batch-evaluator";
 import type { WindowRow } from "../window-rows";
 import type { ThreadReply, ThreadRequest } from "./messages";
@@ -14,11 +14,7 @@ function spawn(setup: ThreadSetup): Worker {
     // Turbopack recognises).
     return new Worker(new URL("./engine-worker.ts", import.meta.url), { workerData: setup });
   }
-  // From source (tsx scripts, the CLI, tests) the entry is TypeScript: the thread registers tsx's require
-  // hook first (a worker does not inherit the parent's hooks, and `--import tsx` in execArgv loads too late).
-  const entry = path.join(__dirname, ["engine-worker", "ts"].join("."));
-  const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
+  return sourceWorker(__dirname, "engine-worker", setup);
 }
 
 /**
@@ -37,7 +33,10 @@ export async function startEngineThread(setup: ThreadSetup): Promise<BatchRunner
   };
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the engine thread did not start in time")), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error("the engine thread did not start in time")),
+      READY_TIMEOUT_MS,
+    );
     worker.once("message", (message: ThreadReply) => {
       clearTimeout(timer);
       if (message.type === "ready") resolve();

@@ -24,6 +24,10 @@ port.on("message", (request: ThreadRequest) => {
   evaluator.evaluate(request.rows as WindowRow[], request.firstSeq).then(
     ({ results, state }) => reply({ type: "batch", id: request.id, results, state }),
     (error: unknown) =>
-      reply({ type: "failed", id: request.id, message: error instanceof Error ? error.message : String(error) }),
+      reply({
+        type: "failed",
+        id: request.id,
+        message: error instanceof Error ? error.message : String(error),
+      }),
   );
 });
