@@ -6,14 +6,10 @@ import type { ModelInput } from "./model-input";
 import type { SparseVector } from "./sparse-vector";
 import { appendIdBlock, weighBlock } from "./vectorize-blocks";
 
-/** One word's character n-grams in a fitted space: known columns in order of first appearance, with counts. */
-interface WordColumns {
-  columns: Int32Array;
-  counts: Float32Array;
-}
-
 /** Distinct words kept; past this the cache starts over (a pasted log must not grow it without bound). */
 const MAX_CACHED_WORDS = 50_000;
+/** Cached n-gram entries kept (4 MB of columns and as much of counts), likewise. */
+const MAX_ARENA_ENTRIES = 1 << 20;
 
 /**
  * Featurises cases into a fitted space for prediction: the same vector, value for value and in the same
@@ -24,33 +20,55 @@ const MAX_CACHED_WORDS = 50_000;
 export function createCaseVectorizer(
   space: FeatureSpace,
   config: FeatureConfig,
+  limits: { words: number; entries: number } = { words: MAX_CACHED_WORDS, entries: MAX_ARENA_ENTRIES },
 ): (input: ModelInput, out: SparseVector) => void {
   const bags = createFeatureBags();
   const wordBag = new HashBag();
-  const cache = new Map<string, WordColumns>();
+  // word → where its entry starts in the arena: [n, column × n] in `columns`, the counts beside them in
+  // `counts`. One arena rather than two arrays a word: most words of a long technical text are new ones.
+  const cache = new Map<string, number>();
+  let columns = new Int32Array(256);
+  let counts = new Float32Array(256);
+  let used = 0;
   const columnCount = space.columnIds.length;
   // Where each column sits in the case being built, valid while its stamp is the case's.
   const stamp = new Uint32Array(columnCount);
   const position = new Int32Array(columnCount);
   let caseStamp = 0;
 
-  function columnsOf(word: string, minN: number, maxN: number): WordColumns {
+  /** The arena offset of the word's entry; valid until the next call (which may start the cache over). */
+  function entryOf(word: string, minN: number, maxN: number): number {
     const cached = cache.get(word);
-    if (cached) return cached;
+    if (cached !== undefined) return cached;
     pushCharNgrams(wordBag, word, minN, maxN);
     wordBag.close();
-    const columns: number[] = [];
-    const counts: number[] = [];
+    if (cache.size >= limits.words || used + wordBag.distinct + 1 > limits.entries) {
+      cache.clear();
+      used = 0;
+    }
+    if (used + wordBag.distinct + 1 > columns.length) {
+      let capacity = columns.length * 2;
+      while (capacity < used + wordBag.distinct + 1) capacity *= 2;
+      const grownColumns = new Int32Array(capacity);
+      const grownCounts = new Float32Array(capacity);
+      grownColumns.set(columns.subarray(0, used));
+      grownCounts.set(counts.subarray(0, used));
+      columns = grownColumns;
+      counts = grownCounts;
+    }
+    const start = used;
+    let known = 0;
     for (let i = 0; i < wordBag.distinct; i++) {
       const column = space.lookup.get(wordBag.ids[i]!);
       if (column < 0) continue;
-      columns.push(column);
-      counts.push(wordBag.counts[i]!);
+      known++;
+      columns[start + known] = column;
+      counts[start + known] = wordBag.counts[i]!;
     }
-    const entry = { columns: Int32Array.from(columns), counts: Float32Array.from(counts) };
-    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-    cache.set(word, entry);
-    return entry;
+    columns[start] = known;
+    used = start + known + 1;
+    cache.set(word, start);
+    return start;
   }
 
   return (input, out) => {
@@ -65,8 +83,9 @@ export function createCaseVectorizer(
       }
       const start = out.length;
       for (const word of words) {
-        const { columns, counts } = columnsOf(word, minN, maxN);
-        for (let j = 0; j < columns.length; j++) {
+        const entry = entryOf(word, minN, maxN);
+        const end = entry + columns[entry]!;
+        for (let j = entry + 1; j <= end; j++) {
           const column = columns[j]!;
           if (stamp[column] === caseStamp) out.values[position[column]!]! += counts[j]!;
           else {

@@ -80,6 +80,20 @@ describe("createCaseVectorizer", () => {
     },
   );
 
+  it("gives the same vectors when its cache starts over every few words", () => {
+    const config = resolveFeatureConfig({});
+    const space = spaceFor(cases, config);
+    const vectorize = createCaseVectorizer(space, config, { words: 7, entries: 300 });
+    const out = new SparseVector();
+    for (const input of cases) {
+      vectorize(input, out);
+      expect({
+        columns: [...out.columns.subarray(0, out.length)],
+        values: [...out.values.subarray(0, out.length)],
+      }).toEqual(reference(input, config, space));
+    }
+  });
+
   it("counts a word's n-grams once per occurrence, across words sharing n-grams", () => {
     const config = resolveFeatureConfig({});
     const space = spaceFor([{ text: "card cards card" }, { text: "card cards card" }], config);
