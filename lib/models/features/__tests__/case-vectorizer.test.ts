@@ -24,16 +24,19 @@ function spaceFor(inputs: readonly ModelInput[], config: FeatureConfig) {
   return buildFeatureSpace(blocks, 2, 5000);
 }
 
+/** A vector's (column, value) entries, as plain arrays to compare. */
+const entriesOf = (out: SparseVector) => ({
+  columns: [...out.columns.subarray(0, out.length)],
+  values: [...out.values.subarray(0, out.length)],
+});
+
 /** The reference path: every n-gram hashed and looked up, case by case. */
 function reference(input: ModelInput, config: FeatureConfig, space: ReturnType<typeof spaceFor>) {
   const bags = createFeatureBags();
   const out = new SparseVector();
   collectFeatureHashes(bags, input, config);
   vectorizeBlocks(space, [bags.words, bags.chars, bags.fields], config, out);
-  return {
-    columns: [...out.columns.subarray(0, out.length)],
-    values: [...out.values.subarray(0, out.length)],
-  };
+  return entriesOf(out);
 }
 
 const cases: ModelInput[] = [
@@ -71,10 +74,7 @@ describe("createCaseVectorizer", () => {
       // Twice over: the second pass reads every word from the cache.
       for (const input of [...cases, ...cases]) {
         vectorize(input, out);
-        const got = {
-          columns: [...out.columns.subarray(0, out.length)],
-          values: [...out.values.subarray(0, out.length)],
-        };
+        const got = entriesOf(out);
         expect(got).toEqual(reference(input, config, space));
       }
     },
@@ -87,10 +87,7 @@ describe("createCaseVectorizer", () => {
     const out = new SparseVector();
     for (const input of cases) {
       vectorize(input, out);
-      expect({
-        columns: [...out.columns.subarray(0, out.length)],
-        values: [...out.values.subarray(0, out.length)],
-      }).toEqual(reference(input, config, space));
+      expect(entriesOf(out)).toEqual(reference(input, config, space));
     }
   });
 
@@ -100,9 +97,6 @@ describe("createCaseVectorizer", () => {
     const out = new SparseVector();
     createCaseVectorizer(space, config)({ text: "card cards card" }, out);
     expect(out.length).toBeGreaterThan(0);
-    expect({
-      columns: [...out.columns.subarray(0, out.length)],
-      values: [...out.values.subarray(0, out.length)],
-    }).toEqual(reference({ text: "card cards card" }, config, space));
+    expect(entriesOf(out)).toEqual(reference({ text: "card cards card" }, config, space));
   });
 });
