@@ -157,7 +157,9 @@ describe.skipIf(serverOnly)("worker processes", () => {
       );
       throw error;
     });
-    for (const worker of running) expect(worker.exitCode).toBeNull();
+    // A worker that died says why: its last output goes with the failure.
+    for (const worker of running)
+      expect(worker.exitCode, `a worker exited:\n${outputOf(worker).slice(-3000)}`).toBeNull();
     const rows = await database.db
       .select({ status: items.status, outcome: items.outcome })
       .from(items)
