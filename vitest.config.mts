@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config";
+import os from "node:os";
 import path from "node:path";
 
 export default defineConfig({
@@ -20,5 +21,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default (cores - 1) runs one file at a time on a 2-core machine, leaving a core idle while a
+    // file waits on its database or a child process: two side by side took 179 s instead of 238 s here.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 });
