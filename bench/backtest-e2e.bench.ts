@@ -2,8 +2,9 @@
  * backtest.e2e: 100,000 generated support tickets (120 days) written to a CSV, imported through the streaming
  * importer, then the latest 90 days backtested through the 12-node support-triage workflow with its classifier
  * on the embedded model (trained on the 30 days before), results persisted and metrics computed.
- * One JSON line per database engine (postgres only when DATABASE_URL is set) with the engine thread, and one
- * without it for the ratio; each runs in a child process of its own so its peak RSS is its own.
+ * Two JSON lines per database engine (postgres only when DATABASE_URL is set): with the engine thread (opt-in,
+ * SWITCHBOARD_BACKTEST_THREAD=1) and without it (the default), for the ratio; each runs in a child process of
+ * its own so its peak RSS is its own.
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -216,7 +217,7 @@ function measureInChild(engine: Engine | "import-1m", engineThread = true): Reco
 export async function run(): Promise<Record<string, unknown>> {
   const engines: (Engine | "import-1m")[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
   if (process.env.BENCH_IMPORT_1M === "1") engines.push("import-1m");
-  // Each engine with the engine thread (the default) and without, side by side in one run.
+  // Each engine with the engine thread (opt-in) and without it (the default), side by side in one run.
   const results = engines.flatMap((engine) =>
     engine === "import-1m"
       ? [measureInChild(engine)]
