@@ -3,12 +3,17 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { datasetRows } from "../../../db/schema";
 import { openTestDatabase } from "../../../testing/test-database";
+import type { RecordedReadsJson } from "../types";
 import { fetchWindowRows, type WindowRow } from "../window-rows";
 
 let database: Database;
 const DATASET = "window-rows-dataset";
 const from = new Date("2026-03-01T00:00:00.000Z");
 const to = new Date("2026-03-02T00:00:00.000Z");
+
+const recordedReads: RecordedReadsJson = {
+  crm: { status: "ok", data: { plan: "pro", tags: ["a", "b"], nested: { quote: '"' } } },
+};
 
 const awkwardTexts = [
   'quotes " and \\ backslashes',
@@ -51,7 +56,7 @@ beforeAll(async () => {
       outcomeType: i === 4 ? ("escalate" as const) : i === 5 ? null : ("route" as const),
       text,
       fields: { tier: i % 2 ? "pro" : "free", seats: i * 10, vip: i === 1, note: i === 2 ? null : 'x"y' },
-      reads: i === 3 ? { crm: { ok: true, data: { plan: "pro", tags: ["a", "b"] } } } : null,
+      reads: i === 3 ? recordedReads : null,
     })),
     { datasetId: DATASET, itemId: "start", line: 3, occurredAt: from, label: "x", fields: {} },
   ]);
